@@ -1,0 +1,28 @@
+// Clause windows on the folded text. Context rules look for a qualifier "near" a hit; near means
+// in the same clause (between punctuation or line breaks) and at most `reach` units away, so
+// "最近天气很好，效果……" does not tie 最 to 效果 across the comma.
+
+const BOUNDARIES = new Set([...'，。！？；,!?;\n\r…'].map((c) => c.charCodeAt(0)));
+
+export const isBoundary = (c: number): boolean => BOUNDARIES.has(c);
+
+/** [from, to) around [start, end), cut at clause boundaries and at `reach` units either side. */
+export function clauseWindow(text: string, start: number, end: number, reach: number): { from: number; to: number } {
+  let from = start;
+  while (from > 0 && start - from < reach && !isBoundary(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < text.length && to - end < reach && !isBoundary(text.charCodeAt(to))) to++;
+  return { from, to };
+}
+
+/** The text before a hit within its clause (at most `reach` units). */
+export function before(text: string, start: number, reach: number): string {
+  const { from } = clauseWindow(text, start, start, reach);
+  return text.slice(from, start);
+}
+
+/** The text after a hit within its clause (at most `reach` units). */
+export function after(text: string, end: number, reach: number): string {
+  const { to } = clauseWindow(text, end, end, reach);
+  return text.slice(end, to);
+}

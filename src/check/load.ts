@@ -1,0 +1,106 @@
+// Loads the rule pack from compliance/: pack.yaml (version, categories), lexicons.yaml,
+// normalise.yaml and every packs/*.yaml. Each file is validated with its zod schema, then the
+// files are checked against each other. Every problem is reported with file, line and path in
+// one SiyuError, so a compliance editor fixes them all in one go.
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { SiyuError } from '../shared/errors.ts';
+import { describeAt, readYaml, type YamlSource } from '../shared/yaml-file.ts';
+import { createChecker } from './checker.ts';
+import { compilePack } from './compile.ts';
+import { CONTEXT_RULES } from './context/index.ts';
+import {
+  CATEGORY_IDS,
+  lexiconsSchema,
+  manifestSchema,
+  normaliseSchema,
+  packFileSchema,
+  type Lexicons,
+  type Manifest,
+  type NormaliseSpec,
+  type RuleSpec,
+} from './schema.ts';
+import type { Checker } from './types.ts';
+
+/** <project>/compliance, found relative to this file so it works from any working directory. */
+export const DEFAULT_PACK_DIR = fileURLToPath(new URL('../../compliance/', import.meta.url));
+
+async function loadFile<S extends z.ZodType>(dir: string, file: string, schema: S, problems: string[]) {
+  const read = await readYaml(path.join(dir, file), file);
+  if ('problems' in read) {
+    problems.push(...read.problems);
+    return undefined;
+  }
+  const result = schema.safeParse(read.source.data);
+  if (!result.success) {
+    for (const issue of result.error.issues) problems.push(describeAt(read.source, issue.path, issue.message));
+    return undefined;
+  }
+  return { source: read.source, data: result.data as z.infer<S> };
+}
+
+interface LocatedRule {
+  spec: RuleSpec;
+  source: YamlSource;
+  index: number;
+}
+
+async function packFiles(dir: string, problems: string[]): Promise<string[]> {
+  try {
+    const names = (await readdir(path.join(dir, 'packs'))).filter((n) => /\.ya?ml$/.test(n)).sort();
+    if (names.length === 0) problems.push('packs/：没有任何规则文件（*.yaml）');
+    return names.map((n) => `packs/${n}`);
+  } catch {
+    problems.push('packs/：目录不存在');
+    return [];
+  }
+}
+
+/** Checks that need more than one file: unique ids, known lexicons and contexts, coverage. */
+function crossCheck(rules: LocatedRule[], lexicons: Lexicons, manifest: Manifest): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const { spec, source, index } of rules) {
+    const at = (p: PropertyKey[], msg: string) => problems.push(describeAt(source, ['rules', index, ...p], msg));
+    const first = seen.get(spec.id);
+    if (first) at(['id'], `规则标识 “${spec.id}” 与 ${first} 重复`);
+    else seen.set(spec.id, source.file);
+    spec.lexicons.forEach((l, i) => {
+      if (!lexicons[l]) at(['lexicons', i], `lexicons.yaml 中没有词表 “${l}”`);
+    });
+    if (spec.context) {
+      const context = CONTEXT_RULES.get(spec.context);
+      if (!context) at(['context'], `未知的上下文规则 “${spec.context}”，可用：${[...CONTEXT_RULES.keys()].join(' / ')}`);
+      for (const l of context?.lexicons ?? []) {
+        if (!lexicons[l]) at(['context'], `上下文规则 ${spec.context} 需要 lexicons.yaml 中的词表 “${l}”`);
+      }
+    }
+  }
+  const covered = new Set(rules.map((r) => r.spec.category));
+  for (const c of CATEGORY_IDS) {
+    if (!covered.has(c)) problems.push(`packs/：缺少类别 ${c}（${manifest.categories[c] ?? ''}）的规则`);
+  }
+  return problems;
+}
+
+/** Loads, validates and compiles the rule pack; throws one SiyuError listing every problem. */
+export async function loadChecker(dir: string = DEFAULT_PACK_DIR): Promise<Checker> {
+  const abs = path.resolve(dir);
+  const problems: string[] = [];
+  const manifest = await loadFile(abs, 'pack.yaml', manifestSchema, problems);
+  const lexicons = await loadFile(abs, 'lexicons.yaml', lexiconsSchema, problems);
+  const normalise = await loadFile(abs, 'normalise.yaml', normaliseSchema, problems);
+  const rules: LocatedRule[] = [];
+  for (const file of await packFiles(abs, problems)) {
+    const pack = await loadFile(abs, file, packFileSchema, problems);
+    pack?.data.rules.forEach((spec, index) => rules.push({ spec, source: pack.source, index }));
+  }
+  if (manifest && lexicons && problems.length === 0) problems.push(...crossCheck(rules, lexicons.data, manifest.data));
+  if (problems.length > 0 || !manifest || !lexicons || !normalise) {
+    throw new SiyuError(`合规规则包 ${abs} 有 ${problems.length} 处错误：`, problems);
+  }
+  const specs = rules.map((r) => r.spec);
+  return createChecker(compilePack(manifest.data, specs, lexicons.data, normalise.data as NormaliseSpec));
+}

@@ -1,0 +1,84 @@
+// zod schemas for the rule-pack files in compliance/. Messages are Chinese because compliance
+// staff edit these files. Anything that needs more than one file (duplicate ids, lexicon names,
+// category coverage) is checked in load.ts after every file has parsed.
+import { z } from 'zod';
+import { SEVERITIES } from '../domain/types.ts';
+
+export const CATEGORY_IDS = Array.from({ length: 21 }, (_, i) => `R${String(i + 1).padStart(2, '0')}`) as [string, ...string[]];
+
+/** Flags every pattern is compiled with: global scan, full Unicode. */
+export const PATTERN_FLAGS = 'gu';
+
+const text = z.string({ error: '必须是文本' }).trim().min(1, '不能为空');
+const severity = z.enum(SEVERITIES, { error: '严重程度只能是 block / review / warn' });
+const category = z.enum(CATEGORY_IDS, { error: '类别只能是 R01 … R21' });
+const name = z.string({ error: '必须是文本' }).regex(/^[a-z][a-z0-9-]*$/, '名称只能包含小写字母、数字和 -，且以字母开头');
+
+const pattern = z.string({ error: '必须是文本' }).superRefine((src, ctx) => {
+  let re: RegExp;
+  try {
+    re = new RegExp(src, PATTERN_FLAGS);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: `正则表达式无效（${(e as Error).message}）` });
+    return;
+  }
+  // A pattern that matches nothing-at-all would flag every position of every text.
+  if (re.test('')) ctx.addIssue({ code: 'custom', message: '正则表达式不能匹配空文本' });
+});
+
+export const ruleSchema = z
+  .strictObject({
+    id: z.string({ error: '必须是文本' }).regex(/^R(0[1-9]|1\d|2[01])-[a-z0-9]+(-[a-z0-9]+)*$/, '规则标识应形如 R05-guarantee'),
+    category,
+    severity,
+    /** Law and article, e.g. 《广告法》第十六条第一款第（一）项. */
+    basis: text,
+    /** One line for the reviewer: why this is a problem. */
+    explanation: text,
+    /** A compliant fix: what to replace or delete. */
+    suggestion: text,
+    terms: z.array(text).default([]),
+    patterns: z.array(pattern).default([]),
+    /** Lexicons (compliance/lexicons.yaml) whose terms are added to `terms`. */
+    lexicons: z.array(name).default([]),
+    /** Phrases that make a hit inside them harmless (最近 for 最). */
+    except: z.array(text).default([]),
+    /** Negations shortly before a hit, in the same clause, that make it a disclaimer. */
+    unlessPrecededBy: z.array(text).default([]),
+    unlessFollowedBy: z.array(text).default([]),
+    /** A context rule (src/check/context/) that decides or re-grades this rule's hits. */
+    context: name.optional(),
+    /** Extra sentence added to the explanation when the context rule sets this severity. */
+    notes: z.partialRecord(severity, text).default({}),
+  })
+  .superRefine((r, ctx) => {
+    if (!r.id.startsWith(`${r.category}-`)) {
+      ctx.addIssue({ code: 'custom', path: ['id'], message: `规则标识必须以所属类别开头（${r.category}-…）` });
+    }
+    if (r.terms.length + r.patterns.length + r.lexicons.length === 0 && !r.context) {
+      ctx.addIssue({ code: 'custom', path: ['terms'], message: '规则至少需要 terms、patterns、lexicons 或 context 之一' });
+    }
+  });
+
+export const packFileSchema = z.strictObject({
+  rules: z.array(ruleSchema, { error: 'rules 必须是规则列表' }).min(1, '至少一条规则'),
+});
+
+export const manifestSchema = z.strictObject({
+  version: z.string({ error: '必须是文本（请加引号）' }).regex(/^\d{4}\.\d{2}-\d+$/, '版本格式应为 YYYY.MM-N，例如 2026.11-1'),
+  name: text,
+  categories: z.record(category, z.string({ error: (iss) => (iss.input === undefined ? '缺少该类别的标题' : '必须是文本') }).min(1, '不能为空')),
+});
+
+export const lexiconsSchema = z.record(name, z.array(text).min(1, '词表不能为空'));
+
+const unit = z.string({ error: '必须是文本' }).length(1, '必须是单个字符');
+export const normaliseSchema = z.strictObject({
+  skip: z.array(unit).default([]),
+  fold: z.record(unit, unit).default({}),
+});
+
+export type RuleSpec = z.infer<typeof ruleSchema>;
+export type Manifest = z.infer<typeof manifestSchema>;
+export type Lexicons = z.infer<typeof lexiconsSchema>;
+export type NormaliseSpec = z.infer<typeof normaliseSchema>;

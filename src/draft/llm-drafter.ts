@@ -1,0 +1,310 @@
+// Drafts a slot with an OpenAI-compatible chat model through LangChain's ChatOpenAI.
+// Failure policy, per slot: transport problems (429, 5xx, network) are retried by LangChain itself;
+// output that does not fit the reply schema gets ONE more try with the problems sent back to the
+// model; anything else becomes { ok: false, reason } in Chinese. draft() never throws, so one bad
+// slot cannot stop a run. Reasons name the endpoint's host, never the key.
+import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
+import { ChatOpenAI } from '@langchain/openai';
+import { z } from 'zod';
+import type { CardFields, DraftOutcome } from '../domain/types.ts';
+import { SiyuError } from '../shared/errors.ts';
+import { logger } from '../shared/logger.ts';
+import type { DraftContext, Drafter } from './drafter.ts';
+import { llmHost, type LlmConfig } from './llm-config.ts';
+import { cardTemplateFor, loadPrompts, promptView, type PromptSet } from './prompts.ts';
+
+/** WeCom rejects Moments and mass-message text longer than this. */
+export const MAX_TEXT_CHARS = 2000;
+
+// ---- the model ---------------------------------------------------------------------------------
+
+/** Request fields some vendors need and others reject, keyed off the model name. */
+function vendorKwargs(model: string): Record<string, unknown> {
+  // Qwen3 on DashScope refuses non-streaming calls while "thinking" is on.
+  return /qwen3/i.test(model) ? { enable_thinking: false } : {};
+}
+
+export function createChatModel(config: LlmConfig, extra: { maxTokens?: number } = {}): ChatOpenAI {
+  return new ChatOpenAI({
+    model: config.model,
+    apiKey: config.apiKey,
+    configuration: { baseURL: config.baseURL },
+    timeout: config.timeoutMs,
+    maxRetries: config.maxRetries,
+    streaming: false,
+    // Some compatible servers reject `stream_options`; usage is not needed here.
+    streamUsage: false,
+    // Compatible vendors speak chat-completions only, never OpenAI's Responses API.
+    useResponsesApi: false,
+    modelKwargs: vendorKwargs(config.model),
+    ...extra,
+  });
+}
+
+/** Our own deadline for one model call, LangChain's retries and their back-off sleeps included. */
+class DeadlineError extends Error {
+  constructor(readonly ms: number) {
+    super(`deadline of ${ms} ms exceeded`);
+    this.name = 'DeadlineError';
+  }
+}
+
+interface ModelReply {
+  content: string;
+  finishReason?: string;
+}
+
+async function callModel(model: ChatOpenAI, messages: BaseMessage[], timeoutMs: number): Promise<ModelReply> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  // LangChain does not watch the signal while it sleeps between retries, so race it ourselves;
+  // aborting still cancels the HTTP request in flight.
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new DeadlineError(timeoutMs));
+    }, timeoutMs);
+  });
+  // JSON mode, not json_schema: DeepSeek and others reject json_schema. The prompts say "json".
+  const call = model.invoke(messages, { response_format: { type: 'json_object' }, signal: controller.signal });
+  call.catch(() => undefined); // the loser of the race must not surface as an unhandled rejection
+  try {
+    const message = await Promise.race([call, deadline]);
+    const content = typeof message.content === 'string' ? message.content : message.text;
+    const finishReason = message.response_metadata?.['finish_reason'];
+    return { content, finishReason: typeof finishReason === 'string' ? finishReason : undefined };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// ---- the reply ---------------------------------------------------------------------------------
+
+const chars = (s: string) => [...s].length;
+const absent = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
+const line = (max: number) =>
+  z
+    .string({ error: '不是文本' })
+    .trim()
+    .min(1, '为空')
+    .refine((s) => chars(s) <= max, `超过 ${max} 字`);
+const optionalLine = (max: number) => z.preprocess(absent, line(max).optional());
+const optionalList = (max: number, min: number, most: number, what: string) =>
+  z.preprocess(absent, z.array(line(max), { error: '不是文本列表' }).min(min, `至少 ${min} ${what}`).max(most, `最多 ${most} ${what}`).optional());
+
+const cardReplySchema = z
+  .object(
+    {
+      title: z.string({ error: '缺失或不是文本' }).trim().min(1, '为空').refine((s) => chars(s) <= 24, '超过 24 字'),
+      points: optionalList(40, 1, 6, '条'),
+      quote: optionalLine(80),
+      question: optionalLine(60),
+      options: optionalList(20, 2, 4, '个'),
+      footer: optionalLine(40),
+    },
+    { error: '缺失或不是对象' },
+  )
+  .refine((c) => (c.points?.length ?? 0) > 0 || c.question !== undefined, '要点（points）和问题（question）至少要有一项')
+  .refine((c) => c.options === undefined || c.question !== undefined, { message: '有选项时必须有问题（question）', path: ['options'] });
+
+const textSchema = z
+  .string({ error: '缺失或不是文本' })
+  .trim()
+  .min(1, '为空')
+  .refine((s) => chars(s) <= MAX_TEXT_CHARS, `超过 ${MAX_TEXT_CHARS} 字（企业微信上限）`);
+
+const replySchemas = {
+  text: z.object({ text: textSchema }),
+  card: z.object({ text: textSchema, card: cardReplySchema }),
+};
+
+const formatPath = (p: readonly PropertyKey[]) =>
+  p.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');
+
+/** Models sometimes wrap JSON in a code fence or prefix a <think> block even in JSON mode. */
+function unwrap(content: string): string {
+  return content
+    .replace(/<think>[\s\S]*?<\/think>/g, '')
+    .trim()
+    .replace(/^```(?:json)?\s*([\s\S]*?)\s*```$/i, '$1')
+    .trim();
+}
+
+const emojiCount = (s: string) =>
+  [...new Intl.Segmenter('zh', { granularity: 'grapheme' }).segment(s)].filter((g) => /\p{Extended_Pictographic}/u.test(g.segment)).length;
+
+/** The persona's own rules, checked here so the retry can tell the model exactly what to fix. */
+function personaProblems(text: string, card: Record<string, unknown> | undefined, ctx: DraftContext): string[] {
+  const problems: string[] = [];
+  const everything = [text, ...Object.values(card ?? {}).flat().filter((v): v is string => typeof v === 'string')].join('\n');
+  for (const phrase of ctx.persona.bannedPhrases) {
+    if (everything.includes(phrase)) problems.push(`用了人设禁用语 “${phrase}”`);
+  }
+  const emoji = emojiCount(text);
+  if (!ctx.persona.emoji.allowed && emoji > 0) problems.push('text 用了表情符号，但这个人设不用表情符号');
+  else if (emoji > ctx.persona.emoji.maxPerPost) problems.push(`text 用了 ${emoji} 个表情符号，超过人设上限 ${ctx.persona.emoji.maxPerPost} 个`);
+  return problems;
+}
+
+type Parsed = { ok: true; text: string; card?: CardFields } | { ok: false; problems: string[] };
+
+export function parseReply(reply: ModelReply, ctx: DraftContext): Parsed {
+  const truncated = reply.finishReason === 'length' ? ['输出被截断（达到长度上限），请写短一些'] : [];
+  let data: unknown;
+  try {
+    data = JSON.parse(unwrap(reply.content));
+  } catch {
+    return { ok: false, problems: [...truncated, reply.content.trim() === '' ? '输出为空' : '输出不是合法的 JSON 对象'] };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, problems: ['输出不是 JSON 对象'] };
+  const issues = (error: z.ZodError) => error.issues.map((i) => `${formatPath(i.path) || '输出'} ${i.message}`);
+  if (ctx.slot.kind !== 'card') {
+    const result = replySchemas.text.safeParse(data);
+    if (!result.success) return { ok: false, problems: issues(result.error) };
+    const problems = personaProblems(result.data.text, undefined, ctx);
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, text: result.data.text };
+  }
+  const result = replySchemas.card.safeParse(data);
+  if (!result.success) return { ok: false, problems: issues(result.error) };
+  const { text, card } = result.data;
+  const problems = personaProblems(text, card, ctx);
+  if (problems.length > 0) return { ok: false, problems };
+  const fields: CardFields = { template: cardTemplateFor(ctx), title: card.title };
+  for (const key of ['points', 'quote', 'question', 'options', 'footer'] as const) {
+    if (card[key] !== undefined) Object.assign(fields, { [key]: card[key] });
+  }
+  return { ok: true, text, card: fields };
+}
+
+// ---- failures ----------------------------------------------------------------------------------
+
+const NETWORK_CODES: Record<string, string> = {
+  ECONNREFUSED: '连接被拒绝，服务没有启动或端口不对',
+  ENOTFOUND: '域名解析失败',
+  EAI_AGAIN: '域名解析失败',
+  ECONNRESET: '连接被重置',
+  ETIMEDOUT: '连接超时',
+  UND_ERR_CONNECT_TIMEOUT: '连接超时',
+  UND_ERR_SOCKET: '连接中断',
+  EHOSTUNREACH: '主机不可达',
+  ENETUNREACH: '网络不可达',
+  CERT_HAS_EXPIRED: 'TLS 证书已过期',
+};
+
+function networkCode(e: unknown): string | undefined {
+  for (let c: unknown = e, depth = 0; c && typeof c === 'object' && depth < 5; c = (c as { cause?: unknown }).cause, depth++) {
+    const code = (c as { code?: unknown }).code;
+    if (typeof code === 'string' && /^(E[A-Z_]+|UND_ERR_[A-Z_]+|CERT_[A-Z_]+)$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} 秒`;
+
+/** A short, key-free excerpt of what the server or library said, for the cases we do not map. */
+function excerpt(e: unknown, config: LlmConfig): string {
+  const raw = e instanceof Error ? e.message : String(e);
+  const clean = config.apiKey ? raw.split(config.apiKey).join('[已隐藏]') : raw;
+  const short = clean.replace(/\s+/g, ' ').trim();
+  return short.length > 160 ? `${short.slice(0, 160)}…` : short;
+}
+
+/** Chinese reason for a failed model call, naming the endpoint host (never the key). */
+export function describeLlmError(e: unknown, config: LlmConfig): string {
+  const host = llmHost(config);
+  if (e instanceof DeadlineError || (e instanceof Error && e.name === 'TimeoutError')) {
+    return `模型服务 ${host} 在 ${seconds(config.timeoutMs)}内没有返回结果（超时，可调大 SIYU_LLM_TIMEOUT_MS）`;
+  }
+  const status = (e as { status?: unknown } | null)?.status;
+  if (typeof status === 'number') {
+    const code = (e as { code?: unknown }).code;
+    if (status === 401 || status === 403) return `模型服务 ${host} 拒绝了 API Key（HTTP ${status}），请检查 SIYU_LLM_API_KEY`;
+    if (status === 404) return `模型服务 ${host} 返回 HTTP 404：没有模型 “${config.model}”，或接口地址不对（请检查 SIYU_LLM_MODEL 和 SIYU_LLM_BASE_URL）`;
+    if (status === 429 && code === 'insufficient_quota') return `模型服务 ${host} 账户额度不足（HTTP 429）`;
+    if (status === 429) return `模型服务 ${host} 限流（HTTP 429），自动重试后仍失败`;
+    if (status >= 500) return `模型服务 ${host} 出错（HTTP ${status}），自动重试后仍失败`;
+    return `模型服务 ${host} 拒绝了请求（HTTP ${status}）：${excerpt(e, config)}`;
+  }
+  const code = networkCode(e);
+  if (code) return `无法连接模型服务 ${host}（${NETWORK_CODES[code] ?? code}）`;
+  return `调用模型服务 ${host} 失败：${excerpt(e, config)}`;
+}
+
+// ---- the drafter -------------------------------------------------------------------------------
+
+export interface LlmDrafterOptions {
+  /** Defaults to loadPrompts() from prompts/; a broken prompt set throws here, before any slot. */
+  prompts?: PromptSet;
+}
+
+export class LlmDrafter implements Drafter {
+  readonly mode = 'llm' as const;
+  readonly host: string;
+  private readonly model: ChatOpenAI;
+  private readonly prompts: PromptSet;
+
+  constructor(
+    private readonly config: LlmConfig,
+    options: LlmDrafterOptions = {},
+  ) {
+    this.host = llmHost(config);
+    this.prompts = options.prompts ?? loadPrompts();
+    this.model = createChatModel(config);
+  }
+
+  async draft(ctx: DraftContext): Promise<DraftOutcome> {
+    const log = logger.child({ slot: ctx.slot.key, host: this.host, model: this.config.model });
+    let messages: BaseMessage[];
+    try {
+      const prompt = this.prompts.render(ctx.slot.kind, promptView(ctx, this.prompts.vocabulary));
+      messages = [new SystemMessage(prompt.system), new HumanMessage(prompt.user)];
+    } catch (e) {
+      return { ok: false, reason: `生成提示词失败：${e instanceof Error ? e.message : String(e)}` };
+    }
+    try {
+      let problems: string[] = [];
+      for (let attempt = 1; attempt <= 2; attempt++) {
+        const reply = await callModel(this.model, messages, this.config.timeoutMs);
+        const parsed = parseReply(reply, ctx);
+        if (parsed.ok) return { ok: true, text: parsed.text, ...(parsed.card ? { card: parsed.card } : {}), source: 'llm' };
+        problems = parsed.problems;
+        log.info({ attempt, problems }, 'model output rejected');
+        // Keep the bad answer in the conversation so the model can see what it is correcting.
+        messages = [...messages, new AIMessage(reply.content.slice(0, 4000) || '（空）'), new HumanMessage(this.prompts.retry(problems))];
+      }
+      return { ok: false, reason: `模型输出两次都不符合格式：${problems.join('；')}` };
+    } catch (e) {
+      const reason = describeLlmError(e, this.config);
+      log.warn({ reason }, 'llm draft failed');
+      return { ok: false, reason };
+    }
+  }
+}
+
+/** A base URL may carry user:password; never print that part. */
+function withoutCredentials(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return llmHost({ baseURL: url });
+  }
+}
+
+/**
+ * One tiny call, before a long run, to find a wrong URL, key or model name at once.
+ * Throws a SiyuError in Chinese; resolves with the round-trip time.
+ */
+export async function probeLlm(config: LlmConfig): Promise<{ host: string; model: string; ms: number }> {
+  const host = llmHost(config);
+  const model = createChatModel({ ...config, maxRetries: Math.min(config.maxRetries, 1) }, { maxTokens: 64 });
+  const started = Date.now();
+  try {
+    await callModel(model, [new SystemMessage('你是连通性测试。只回复 json：{"ok": true}'), new HumanMessage('ping，请只回复 json')], config.timeoutMs);
+  } catch (e) {
+    throw new SiyuError(`模型服务不可用：${describeLlmError(e, config)}`, [`地址：${withoutCredentials(config.baseURL)}`, `模型：${config.model}`]);
+  }
+  return { host, model: config.model, ms: Date.now() - started };
+}

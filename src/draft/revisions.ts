@@ -1,0 +1,79 @@
+// A draft revision is checked when it is saved: the revision, its compliance check and the
+// findings are written together. Revisions are immutable — an edit writes a new one.
+import { randomUUID } from 'node:crypto';
+import type { CardFields, CheckResult } from '../domain/types.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+
+/** What the checker reads: the post text, then the card's words (a card's text is a claim too). */
+export function checkableText(text: string, card?: CardFields | null): string {
+  if (!card) return text;
+  const words = [card.title, ...(card.points ?? []), card.quote, card.question, ...(card.options ?? []), card.footer].filter(Boolean);
+  return `${text}\n\n${words.join('\n')}`;
+}
+
+export interface RevisionInput {
+  draftId: string;
+  number: number;
+  text: string;
+  card?: CardFields | null;
+  source: string;
+  authorId?: string | null;
+  purpose: 'save' | 'publish' | 'recheck';
+  result: CheckResult;
+}
+
+export interface RevisionRows {
+  revision: Prisma.DraftRevisionCreateManyInput;
+  check: Prisma.ComplianceCheckCreateManyInput;
+  findings: Prisma.FindingCreateManyInput[];
+}
+
+/** The rows of one compliance check of a revision (ids made here so rows can be inserted in bulk). */
+export function checkRows(revisionId: string, purpose: RevisionInput['purpose'], result: CheckResult): Pick<RevisionRows, 'check' | 'findings'> {
+  const checkId = randomUUID();
+  return {
+    check: { id: checkId, revisionId, purpose, verdict: result.verdict, rulePackVersion: result.rulePackVersion },
+    findings: result.findings.map((f) => ({
+      id: randomUUID(),
+      checkId,
+      rule: f.rule,
+      category: f.category,
+      severity: f.severity,
+      start: f.start,
+      end: f.end,
+      match: f.match,
+      basis: f.basis,
+      explanation: f.explanation ?? null,
+      suggestion: f.suggestion ?? null,
+      rulePackVersion: result.rulePackVersion,
+    })),
+  };
+}
+
+/** The rows of one new revision with its save-time check. */
+export function revisionRows(input: RevisionInput): RevisionRows {
+  const revisionId = randomUUID();
+  return {
+    revision: {
+      id: revisionId,
+      draftId: input.draftId,
+      number: input.number,
+      text: input.text,
+      ...(input.card ? { card: input.card as unknown as Prisma.InputJsonValue } : {}),
+      source: input.source,
+      authorId: input.authorId ?? null,
+    },
+    ...checkRows(revisionId, input.purpose, input.result),
+  };
+}
+
+type Tx = Pick<Prisma.TransactionClient, 'draftRevision' | 'complianceCheck' | 'finding'>;
+
+export async function writeRevisions(tx: Tx, rows: Partial<RevisionRows>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const revisions = rows.flatMap((r) => (r.revision ? [r.revision] : []));
+  if (revisions.length > 0) await tx.draftRevision.createMany({ data: revisions });
+  await tx.complianceCheck.createMany({ data: rows.flatMap((r) => (r.check ? [r.check] : [])) });
+  const findings = rows.flatMap((r) => r.findings ?? []);
+  if (findings.length > 0) await tx.finding.createMany({ data: findings });
+}
