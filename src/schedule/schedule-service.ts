@@ -1,13 +1,13 @@
 // Approved drafts go into the posting calendar (the database, the source of truth), then onto the
 // queue. If Redis is away, the entries wait in the database and the worker queues them on start.
 import type { Queue } from 'bullmq';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { EntryStatus, PrismaClient } from '../generated/prisma/client.ts';
 import { auditMany } from '../shared/audit.ts';
 import type { Clock } from './clock.ts';
 import { enqueueEntry, jobIdFor, type PublishJobData } from './queue.ts';
 
 /** Entry states after which a re-approved draft may be scheduled again. */
-const REUSABLE = ['refused', 'failed', 'cancelled'] as const;
+const REUSABLE: EntryStatus[] = ['refused', 'failed', 'cancelled'];
 
 export interface ScheduleResult {
   scheduled: { entryId: string; draftId: string; publishAt: Date }[];
