@@ -4,11 +4,14 @@ import { randomUUID } from 'node:crypto';
 import type { CardFields, CheckResult } from '../domain/types.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 
-/** What the checker reads: the post text, then the card's words (a card's text is a claim too). */
+/**
+ * What the checker reads: the post text, then the card's words that the text does not already
+ * carry (a card's words are claims too; repeating them would report each finding twice).
+ */
 export function checkableText(text: string, card?: CardFields | null): string {
   if (!card) return text;
-  const words = [card.title, ...(card.points ?? []), card.quote, card.question, ...(card.options ?? []), card.footer].filter(Boolean);
-  return `${text}\n\n${words.join('\n')}`;
+  const words = [card.title, ...(card.points ?? []), card.quote, card.question, ...(card.options ?? []), card.footer].filter((w): w is string => !!w && !text.includes(w));
+  return words.length > 0 ? `${text}\n\n${words.join('\n')}` : text;
 }
 
 export interface RevisionInput {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
-import { CONTENT_TYPE_LABELS, DRAFT_KIND_LABELS, DRAFT_STATUSES, DRAFT_STATUS_LABELS, VERDICT_LABELS, type ContentType, type DraftKind, type DraftStatus, type Finding } from '../../domain/types.ts';
+import { CONTENT_TYPE_LABELS, DRAFT_KIND_LABELS, DRAFT_STATUSES, DRAFT_STATUS_LABELS, SEVERITY_LABELS, VERDICT_LABELS, type ContentType, type DraftKind, type DraftStatus, type Finding } from '../../domain/types.ts';
 import { explainFindings } from '../../check/index.ts';
 import { checkableText } from '../../draft/revisions.ts';
 import type { CardFields } from '../../domain/types.ts';
@@ -75,7 +75,7 @@ export function registerDrafts(program: Command): void {
         if (findings.length > 0) {
           out('');
           out('问题编号（合规审核员签字时使用：siyu signoff 草稿编号 问题编号 --reason 理由）：');
-          findings.forEach((f, i) => out(`  [${i + 1}] ${f.id.slice(0, 8)}  ${f.rule}（${f.severity}）“${f.match}”`));
+          findings.forEach((f, i) => out(`  [${i + 1}] ${f.id.slice(0, 8)}  ${f.rule}（${SEVERITY_LABELS[f.severity]}）“${f.match}”`));
         }
         if (draft.decisions.length > 0) {
           out('');
