@@ -37,6 +37,17 @@ describe('siyu demo', () => {
     expect(new Set(files.map((f) => path.dirname(f))).size).toBe(2);
   }, 240_000);
 
+  it('without Redis, says so plainly and stops after scheduling', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'siyu-demo-'));
+    const { stdout } = await run(process.execPath, ['bin/siyu.mjs', 'demo', '--data', path.join(dir, 'data'), '--out', path.join(dir, 'outbox'), '--days', '1'], {
+      env: { ...process.env, REDIS_URL: 'redis://127.0.0.1:1', DATABASE_URL: '' },
+      timeout: 120_000,
+    });
+    expect(stdout).toContain('没有可用的 Redis（127.0.0.1:1）：已排期但不发布');
+    expect(stdout).toContain('未发布（无 Redis）');
+    expect(await readdir(path.join(dir, 'outbox'))).toEqual([]);
+  }, 120_000);
+
   it('refuses to fill a non-empty folder it did not create, and writes nothing', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'siyu-demo-'));
     await writeFile(path.join(dir, 'keep.txt'), '用户的文件');
