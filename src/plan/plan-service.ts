@@ -35,7 +35,7 @@ export interface PlanSummary {
   warnings: string[];
 }
 
-export function validatePlanRange(from: string, days: number, zone: string): void {
+function validatePlanRange(from: string, days: number, zone: string): void {
   if (!parseLocalDate(from, zone)) throw new SiyuError(`开始日期 “${from}” 无效，应为真实存在的日期，格式 YYYY-MM-DD`);
   if (!Number.isInteger(days) || days < 1 || days > MAX_PLAN_DAYS) throw new SiyuError(`天数 “${days}” 无效，应为 1 到 ${MAX_PLAN_DAYS} 的整数`);
 }

@@ -28,7 +28,7 @@ const yes: RuleAnswer = { ok: true };
 const OPEN: readonly DraftStatus[] = ['in_review', 'awaiting_signoff', 'rejected', 'refused'];
 
 const blocks = (f: ReviewFacts) => f.findings.filter((x) => x.severity === 'block');
-export const outstandingSignoffs = (f: ReviewFacts) => f.findings.filter((x) => x.severity === 'review' && !f.signedOff.has(x.id));
+const outstandingSignoffs = (f: ReviewFacts) => f.findings.filter((x) => x.severity === 'review' && !f.signedOff.has(x.id));
 
 export function canApprove(role: Role, f: ReviewFacts): RuleAnswer {
   if (role === 'reviewer') return no('只有编辑或管理员可以通过草稿；合规审核请使用签字（sign-off）');

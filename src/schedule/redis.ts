@@ -41,13 +41,3 @@ export async function connectRedis(url: string, timeoutMs = 3000): Promise<Redis
   redis.options.retryStrategy = (times) => Math.min(times * 200, 2000);
   return redis;
 }
-
-export async function redisReachable(url: string): Promise<boolean> {
-  try {
-    const r = await connectRedis(url, 1500);
-    r.disconnect();
-    return true;
-  } catch {
-    return false;
-  }
-}

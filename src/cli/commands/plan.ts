@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runPlan, type PlanSummary } from '../../plan/plan-service.ts';
+import { MAX_PLAN_DAYS, runPlan, type PlanSummary } from '../../plan/plan-service.ts';
 import { todayIn, addDays } from '../../plan/dates.ts';
 import { progress } from '../progress.ts';
 import type { CliContext } from '../context.ts';
@@ -40,7 +40,7 @@ export function registerPlan(program: Command): void {
     .command('plan')
     .description('排期并生成草稿：按时间窗、每日上限、内容配比、重复间隔和活动日历填充日历，然后逐条生成并做合规检查')
     .option('--from <date>', '开始日期 YYYY-MM-DD（默认明天）')
-    .option('--days <n>', '天数', intArg(1, 62), 7)
+    .option('--days <n>', '天数', intArg(1, MAX_PLAN_DAYS), 7)
     .option('--mode <mode>', '生成模式：template（模板，离线）或 llm（默认：配置了 LLM 则用 llm）')
     .option('--as <handle>', '操作人（记入审计），默认 SIYU_USER 或 cli')
     .action(
