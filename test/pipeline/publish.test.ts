@@ -13,7 +13,7 @@ import { publishEntry, type PublishDeps } from '../../src/publish/publish-entry.
 import { reconcile, startWorker } from '../../src/publish/worker.ts';
 import { approve, edit, resolveUser, type Actor, type CheckFor } from '../../src/review/review-service.ts';
 import { compressedClock } from '../../src/schedule/clock.ts';
-import { openPublishQueue } from '../../src/schedule/queue.ts';
+import { jobIdFor, openPublishQueue } from '../../src/schedule/queue.ts';
 import { queuePending, scheduleApproved } from '../../src/schedule/schedule-service.ts';
 import { loadWorkspace } from '../../src/workspace/load.ts';
 import { tempDatabase, type TempDatabase } from '../support/db.ts';
@@ -148,8 +148,12 @@ describe('publishing through the queue', () => {
     for (let i = 0; i < 100 && (await db.prisma.publishReceipt.count({ where: { entryId: { in: entries } } })) < 2; i++) await new Promise((r) => setTimeout(r, 100));
     await running.close();
     expect(await db.prisma.publishReceipt.count({ where: { entryId: { in: entries } } })).toBe(2);
-    // Reconciling again finds nothing to add for published entries.
-    expect((await reconcile(deps, redis.redis, redis.prefix)).requeued).toBe((await db.prisma.calendarEntry.count({ where: { status: 'scheduled' } })));
+    // Reconciling again leaves published entries alone: their finished jobs are not replaced.
+    await reconcile(deps, redis.redis, redis.prefix);
+    const queue = openPublishQueue(redis.redis, redis.prefix);
+    for (const e of entries) expect(await (await queue.getJob(jobIdFor(e)))?.getState(), e).toBe('completed');
+    await queue.close();
+    expect(await db.prisma.publishReceipt.count({ where: { entryId: { in: entries } } })).toBe(2);
     expect(await db.prisma.publishReceipt.count()).toBeGreaterThanOrEqual(before + 2);
   });
 

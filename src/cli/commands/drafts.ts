@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
-import { CONTENT_TYPE_LABELS, DRAFT_KIND_LABELS, DRAFT_STATUSES, DRAFT_STATUS_LABELS, SEVERITY_LABELS, VERDICT_LABELS, type ContentType, type DraftKind, type DraftStatus, type Finding } from '../../domain/types.ts';
+import { CONTENT_TYPE_LABELS, DRAFT_KIND_LABELS, DRAFT_STATUSES, DRAFT_STATUS_LABELS, SEVERITY_LABELS, VERDICT_LABELS, type CardFields, type ContentType, type DraftKind, type DraftStatus, type Finding } from '../../domain/types.ts';
 import { explainFindings } from '../../check/index.ts';
 import { checkableText } from '../../draft/revisions.ts';
-import type { CardFields } from '../../domain/types.ts';
 import { findDraftId, loadDraft } from '../../review/review-service.ts';
 import { SiyuError } from '../../shared/errors.ts';
 import { table } from '../table.ts';
