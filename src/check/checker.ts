@@ -54,6 +54,7 @@ export function createChecker(pack: CompiledPack): Checker {
     version: pack.version,
     categories: pack.categories,
     ruleCount: pack.rules.length,
+    vocabulary: pack.vocabulary,
     check(text: string, ctx: CheckContext = {}): CheckReport {
       if (text.length === 0) return { verdict: 'pass', findings: [], rulePackVersion: pack.version };
       const norm = normalise(text, pack.table);

@@ -32,6 +32,15 @@ export interface CompiledPack {
   readonly terms: TermIndex<CompiledRule>;
   /** Lexicons by name, for the context rules. */
   readonly lexicons: ReadonlyMap<string, TermIndex<true>>;
+  /** The pack's vocabulary as written (unfolded), for benchmarks and diagnostics. */
+  readonly vocabulary: PackVocabulary;
+}
+
+export interface PackVocabulary {
+  /** Every literal term of every rule, lexicon terms included, deduplicated. */
+  readonly terms: readonly string[];
+  /** Every regex source of every rule. */
+  readonly patterns: readonly string[];
 }
 
 export function foldTable(spec: NormaliseSpec): FoldTable {
@@ -80,5 +89,9 @@ export function compilePack(
     lexiconIndex.set(name, index);
   }
 
-  return { version: manifest.version, name: manifest.name, categories: manifest.categories, rules, table, terms, lexicons: lexiconIndex };
+  const vocabulary: PackVocabulary = {
+    terms: [...new Set(specs.flatMap((s) => [...s.terms, ...s.lexicons.flatMap((l) => lexicons[l] ?? [])]))],
+    patterns: specs.flatMap((s) => s.patterns),
+  };
+  return { version: manifest.version, name: manifest.name, categories: manifest.categories, rules, table, terms, lexicons: lexiconIndex, vocabulary };
 }

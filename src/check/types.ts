@@ -2,6 +2,7 @@
 // this file only adds what the gate itself needs to expose.
 import type { CheckResult, ContentType, Finding } from '../domain/types.ts';
 import type { Brand, Service } from '../workspace/schema.ts';
+import type { PackVocabulary } from './compile.ts';
 
 /** What the checker may know about where a text will be published. Everything is optional:
  *  rules that need a missing piece (e.g. R15 needs the brand) simply do not fire. */
@@ -29,5 +30,7 @@ export interface Checker {
   readonly categories: Readonly<Record<string, string>>;
   /** Number of rules loaded, for diagnostics. */
   readonly ruleCount: number;
+  /** The literal terms and regex sources of the pack, as written (benchmarks compare against them). */
+  readonly vocabulary: PackVocabulary;
   check(text: string, ctx?: CheckContext): CheckReport;
 }
