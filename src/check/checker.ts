@@ -3,30 +3,26 @@
 // once by loadChecker.
 import type { CompiledPack } from './compile.ts';
 import { CONTEXT_RULES, type ContextEnv } from './context/index.ts';
-import { findHits, type Hit } from './match.ts';
+import { LexiconHits, scanText, type Hit, type Scan } from './match.ts';
 import { normalise, normaliseTerm } from './normalise.ts';
 import { toFindings } from './findings.ts';
 import type { CheckContext, Checker, CheckReport } from './types.ts';
 import { verdictOf } from './verdict.ts';
 
-function environment(pack: CompiledPack, text: string, ctx: CheckContext, rawHits: readonly Hit[]): ContextEnv {
-  const memo = new Map<string, boolean>();
+const NONE = new LexiconHits();
+
+function environment(pack: CompiledPack, text: string, ctx: CheckContext, scan: Scan): ContextEnv {
   const lexicon = (name: string) => {
-    const index = pack.lexicons.get(name);
     // The loader rejects packs missing a lexicon a context rule needs, so this is a bug.
-    if (!index) throw new Error(`lexicon "${name}" not loaded`);
-    return index;
+    if (!pack.lexiconNames.has(name)) throw new Error(`lexicon "${name}" not loaded`);
+    return scan.lexicons.get(name) ?? NONE;
   };
   return {
     text,
     ctx,
-    rawHits,
+    rawHits: scan.hits,
     lexicon,
-    mentions(name) {
-      let found = memo.get(name);
-      if (found === undefined) memo.set(name, (found = lexicon(name).occursIn(text)));
-      return found;
-    },
+    mentions: (name) => lexicon(name).any,
     fold: (s) => normaliseTerm(s, pack.table),
   };
 }
@@ -58,8 +54,8 @@ export function createChecker(pack: CompiledPack): Checker {
     check(text: string, ctx: CheckContext = {}): CheckReport {
       if (text.length === 0) return { verdict: 'pass', findings: [], rulePackVersion: pack.version };
       const norm = normalise(text, pack.table);
-      const raw = findHits(pack, norm.text);
-      const hits = applyContext(pack, raw, environment(pack, norm.text, ctx, raw));
+      const scan = scanText(pack, norm.text);
+      const hits = applyContext(pack, scan.hits, environment(pack, norm.text, ctx, scan));
       const findings = toFindings(hits, norm, text, pack.version);
       return { verdict: verdictOf(findings), findings, rulePackVersion: pack.version };
     },

@@ -1,7 +1,11 @@
-// Turns validated rule specs into what the matcher runs: folded terms in one shared term index,
-// compiled regexes, folded exception phrases. Done once per loadChecker, never per check.
+// Turns validated rule specs into what the matcher runs: one automaton holding every folded term,
+// lexicon word, pinyin variant and pattern anchor; gated regexes; folded exception phrases.
+// Done once per loadChecker, never per check.
 import type { Severity } from '../domain/types.ts';
-import { normaliseTerm, type FoldTable } from './normalise.ts';
+import { buildFoldTable, foldPatternSource, type FoldTable } from './fold-table.ts';
+import { normaliseTerm } from './normalise.ts';
+import { patternAnchors } from './pattern-anchors.ts';
+import { pinyinVariants } from './pinyin-variants.ts';
 import { PATTERN_FLAGS, type Lexicons, type Manifest, type NormaliseSpec, type RuleSpec } from './schema.ts';
 import { TermIndex } from './terms.ts';
 
@@ -16,10 +20,22 @@ export interface CompiledRule {
   readonly suggestion: string;
   readonly notes: Partial<Record<Severity, string>>;
   readonly context: string | undefined;
-  readonly patterns: readonly RegExp[];
   readonly except: readonly string[];
   readonly unlessPrecededBy: readonly string[];
   readonly unlessFollowedBy: readonly string[];
+}
+
+/** What a term in the one automaton stands for: a rule's term, a lexicon word, a pattern's anchor. */
+export type TermPayload =
+  | { readonly kind: 'rule'; readonly rule: CompiledRule }
+  | { readonly kind: 'lexicon'; readonly name: string }
+  | { readonly kind: 'gate'; readonly pattern: CompiledPattern };
+
+export interface CompiledPattern {
+  readonly rule: CompiledRule;
+  readonly regex: RegExp;
+  /** False when no anchor could be derived: the pattern runs on every text. */
+  readonly gated: boolean;
 }
 
 export interface CompiledPack {
@@ -28,10 +44,12 @@ export interface CompiledPack {
   readonly categories: Readonly<Record<string, string>>;
   readonly rules: readonly CompiledRule[];
   readonly table: FoldTable;
-  /** Every literal term of every rule; the payload says which rules it belongs to. */
-  readonly terms: TermIndex<CompiledRule>;
-  /** Lexicons by name, for the context rules. */
-  readonly lexicons: ReadonlyMap<string, TermIndex<true>>;
+  /** Every term of every rule, every lexicon word (each with its pinyin variants) and every
+   *  pattern anchor, in one automaton: a check reads the text once. */
+  readonly terms: TermIndex<TermPayload>;
+  readonly patterns: readonly CompiledPattern[];
+  /** Lexicon names, for the context rules. */
+  readonly lexiconNames: ReadonlySet<string>;
   /** The pack's vocabulary as written (unfolded), for benchmarks and diagnostics. */
   readonly vocabulary: PackVocabulary;
 }
@@ -43,10 +61,11 @@ export interface PackVocabulary {
   readonly patterns: readonly string[];
 }
 
-export function foldTable(spec: NormaliseSpec): FoldTable {
-  const fold = new Map<number, number>();
-  for (const [from, to] of Object.entries(spec.fold)) fold.set(from.charCodeAt(0), to.charCodeAt(0));
-  return { fold, skip: new Set(spec.skip.map((c) => c.charCodeAt(0))) };
+/** Adds a folded term and its pinyin stand-ins. */
+function addWithVariants(index: TermIndex<TermPayload>, term: string, payload: TermPayload): void {
+  if (term.length === 0) return;
+  index.add(term, payload);
+  for (const v of pinyinVariants(term)) index.add(v, payload);
 }
 
 export function compilePack(
@@ -55,9 +74,10 @@ export function compilePack(
   lexicons: Lexicons,
   normalise: NormaliseSpec,
 ): CompiledPack {
-  const table = foldTable(normalise);
+  const table = buildFoldTable(normalise);
   const fold = (s: string) => normaliseTerm(s, table);
-  const terms = new TermIndex<CompiledRule>();
+  const terms = new TermIndex<TermPayload>();
+  const patterns: CompiledPattern[] = [];
 
   const rules = specs.map((spec, order): CompiledRule => {
     const rule: CompiledRule = {
@@ -70,28 +90,44 @@ export function compilePack(
       suggestion: spec.suggestion,
       notes: spec.notes,
       context: spec.context,
-      // Patterns are written against folded text and are not folded themselves: folding would
-      // lower-case escapes like \D and drop regex syntax such as | and -.
-      patterns: spec.patterns.map((p) => new RegExp(p, PATTERN_FLAGS)),
       except: spec.except.map(fold).filter((s) => s.length > 0),
       unlessPrecededBy: spec.unlessPrecededBy.map(fold).filter((s) => s.length > 0),
       unlessFollowedBy: spec.unlessFollowedBy.map(fold).filter((s) => s.length > 0),
     };
-    const literal = [...spec.terms, ...spec.lexicons.flatMap((l) => lexicons[l] ?? [])];
-    for (const t of literal) terms.add(fold(t), rule);
+    const own: TermPayload = { kind: 'rule', rule };
+    for (const t of [...spec.terms, ...spec.lexicons.flatMap((l) => lexicons[l] ?? [])]) addWithVariants(terms, fold(t), own);
+    for (const p of spec.patterns) {
+      // Patterns are written against folded text; only their literal (non-ASCII) characters are
+      // folded, because ASCII is regex syntax (\D, |, -).
+      const source = foldPatternSource(p, table);
+      const anchors = patternAnchors(source);
+      const pattern: CompiledPattern = { rule, regex: new RegExp(source, PATTERN_FLAGS), gated: anchors !== undefined };
+      patterns.push(pattern);
+      const gate: TermPayload = { kind: 'gate', pattern };
+      for (const a of anchors ?? []) terms.add(a, gate);
+    }
     return rule;
   });
 
-  const lexiconIndex = new Map<string, TermIndex<true>>();
   for (const [name, words] of Object.entries(lexicons)) {
-    const index = new TermIndex<true>();
-    for (const w of words) index.add(fold(w), true);
-    lexiconIndex.set(name, index);
+    const payload: TermPayload = { kind: 'lexicon', name };
+    for (const w of words) addWithVariants(terms, fold(w), payload);
   }
 
+  terms.prepare(); // pay for the automaton at load, not on the first check
   const vocabulary: PackVocabulary = {
     terms: [...new Set(specs.flatMap((s) => [...s.terms, ...s.lexicons.flatMap((l) => lexicons[l] ?? [])]))],
     patterns: specs.flatMap((s) => s.patterns),
   };
-  return { version: manifest.version, name: manifest.name, categories: manifest.categories, rules, table, terms, lexicons: lexiconIndex, vocabulary };
+  return {
+    version: manifest.version,
+    name: manifest.name,
+    categories: manifest.categories,
+    rules,
+    table,
+    terms,
+    patterns,
+    lexiconNames: new Set(Object.keys(lexicons)),
+    vocabulary,
+  };
 }

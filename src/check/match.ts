@@ -1,9 +1,10 @@
-// Raw matching on the folded text: literal terms (one pass over the shared term index) and each
-// rule's regexes, then the per-rule data filters (except / unlessPrecededBy / unlessFollowedBy).
+// Raw matching on the folded text: one automaton pass finds every rule term, lexicon word and
+// pattern anchor; then only the regexes whose anchors occurred run. Each hit goes through its
+// rule's data filters (except / unlessPrecededBy / unlessFollowedBy).
 // Context rules run afterwards (context/), so this module knows nothing about brands or content types.
 import type { Severity } from '../domain/types.ts';
 import { after, before } from './clause.ts';
-import type { CompiledPack, CompiledRule } from './compile.ts';
+import type { CompiledPack, CompiledPattern, CompiledRule } from './compile.ts';
 
 /** A hit in folded-text offsets. Severity starts as the rule's and may be re-graded by context. */
 export interface Hit {
@@ -43,29 +44,72 @@ function accept(text: string, rule: CompiledRule, start: number, end: number): b
   return !insideException(text, start, end, rule.except) && !negated(text, start, end, rule);
 }
 
-/** Every hit of every rule in the folded text, unordered. */
-export function findHits(pack: CompiledPack, text: string): Hit[] {
-  const hits: Hit[] = [];
-  for (const t of pack.terms.findAll(text)) {
-    for (const rule of t.payloads) {
-      if (accept(text, rule, t.start, t.end)) hits.push({ rule, start: t.start, end: t.end, severity: rule.severity });
-    }
+/** Where one lexicon's words occur in the folded text, answered from the single scan. */
+export class LexiconHits {
+  private readonly spans: { start: number; end: number }[] = [];
+
+  push(start: number, end: number): void {
+    this.spans.push({ start, end });
   }
-  for (const rule of pack.rules) {
-    for (const re of rule.patterns) {
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        const start = m.index;
-        const end = start + m[0].length;
-        // Patterns are validated not to match empty text, but a lookaround-only branch could
-        // still yield an empty match somewhere; never loop on it.
-        if (end === start) {
-          re.lastIndex = start + 1;
-          continue;
-        }
-        if (accept(text, rule, start, end)) hits.push({ rule, start, end, severity: rule.severity });
+
+  get any(): boolean {
+    return this.spans.length > 0;
+  }
+
+  /** Whether a word of the lexicon lies entirely within [from, to). */
+  occursIn(from: number, to: number): boolean {
+    return this.spans.some((s) => s.start >= from && s.end <= to);
+  }
+
+  /** Every occurrence within [from, to). */
+  within(from: number, to: number): { start: number; end: number }[] {
+    return this.spans.filter((s) => s.start >= from && s.end <= to);
+  }
+}
+
+export interface Scan {
+  /** Every accepted hit of every rule, unordered. */
+  hits: Hit[];
+  /** Lexicon occurrences by lexicon name (absent: none). */
+  lexicons: Map<string, LexiconHits>;
+}
+
+function runPattern(text: string, pattern: CompiledPattern, hits: Hit[]): void {
+  const { regex: re, rule } = pattern;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // Patterns are validated not to match empty text, but a lookaround-only branch could still
+    // yield an empty match somewhere; never loop on it.
+    if (end === start) {
+      re.lastIndex = start + 1;
+      continue;
+    }
+    if (accept(text, rule, start, end)) hits.push({ rule, start, end, severity: rule.severity });
+  }
+}
+
+/** One pass of the automaton over the folded text, then the regexes whose anchors occurred. */
+export function scanText(pack: CompiledPack, text: string): Scan {
+  const hits: Hit[] = [];
+  const lexicons = new Map<string, LexiconHits>();
+  const triggered = new Set<CompiledPattern>();
+  for (const t of pack.terms.findAll(text)) {
+    for (const p of t.payloads) {
+      if (p.kind === 'rule') {
+        if (accept(text, p.rule, t.start, t.end)) hits.push({ rule: p.rule, start: t.start, end: t.end, severity: p.rule.severity });
+      } else if (p.kind === 'lexicon') {
+        let l = lexicons.get(p.name);
+        if (!l) lexicons.set(p.name, (l = new LexiconHits()));
+        l.push(t.start, t.end);
+      } else {
+        triggered.add(p.pattern);
       }
     }
   }
-  return hits;
+  for (const pattern of pack.patterns) {
+    if (!pattern.gated || triggered.has(pattern)) runPattern(text, pattern, hits);
+  }
+  return { hits, lexicons };
 }

@@ -1,65 +1,80 @@
-// Folds text before matching while remembering, for every folded UTF-16 unit, where it came from.
-// Folding is strictly one unit → one unit (or → nothing, for skipped characters), so a match in the
-// folded text maps back to an exact span of the original: findings always point at what the
-// person wrote. The evasion work can replace this module as long as it keeps `origin`.
-
-export interface FoldTable {
-  /** UTF-16 unit → replacement unit (traditional → simplified, from compliance/normalise.yaml). */
-  fold: ReadonlyMap<number, number>;
-  /** UTF-16 units dropped before matching (spaces, zero-width characters, filler symbols). */
-  skip: ReadonlySet<number>;
-}
+// Folds text before matching while remembering, for every folded unit, the span of the original
+// it came from. Evasions are undone here, once, for every rule at the same time:
+//   traditional → simplified, full-width → half-width, upper → lower case, circled / Chinese /
+//   full-width digits → 0–9 (fold table, see fold-table.ts);
+//   noise between characters (spaces, dots, emoji, symbols) → dropped;
+//   a repeated Chinese character (最最最) → one.
+// Pinyin and Latin stand-ins (zui好, wu副作用) are handled on the other side: the automaton holds
+// pinyin variants of every term (pinyin-variants.ts), so the text needs no guessing here.
+// Terms, lexicon words and pattern literals go through the same folding at load, so a rule
+// written as 零风险 matches 零 風 險, 0风险 and 〇风险😊险 alike.
+import type { FoldTable } from './fold-table.ts';
 
 export interface Normalised {
   text: string;
-  /** origin[i] = index in the original text of folded unit i. */
-  origin: Int32Array;
+  /** Folded unit i came from original units [originStart[i], originEnd[i]). */
+  originStart: Int32Array;
+  originEnd: Int32Array;
 }
 
-/** Built-in folds that need no data: full-width ASCII, upper-case ASCII, circled digits. */
-function builtinFold(c: number): number {
-  if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0; // full-width ！…～ → ASCII
-  if (c >= 0x41 && c <= 0x5a) return c + 0x20; // A–Z → a–z
-  if (c >= 0x2460 && c <= 0x2468) return 0x31 + (c - 0x2460); // ①–⑨ → 1–9
-  return c;
-}
+const SKIP = 0xffff;
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isIdeograph = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+/** Emoji and pictographs live in the supplementary planes 1F000–1FAFF; they are noise. */
+const isAstralNoise = (cp: number) => cp >= 0x1f000 && cp <= 0x1faff;
 
-/** Folds one unit; -1 means "skip". Exported so terms can be folded exactly like text. */
-export function foldUnit(c: number, table: FoldTable): number {
-  const mapped = table.fold.get(c);
-  const f = builtinFold(mapped ?? c);
-  return table.skip.has(f) || table.skip.has(c) ? -1 : f;
-}
+const decoder = new TextDecoder('utf-16le');
 
 export function normalise(text: string, table: FoldTable): Normalised {
-  const origin = new Int32Array(text.length);
-  // Build in chunks: String.fromCharCode on a huge argument list would overflow the stack.
-  const units = new Uint16Array(text.length);
+  const len = text.length;
+  const units = new Uint16Array(len);
+  const originStart = new Int32Array(len);
+  const originEnd = new Int32Array(len);
+  const map = table.map;
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const f = foldUnit(text.charCodeAt(i), table);
-    if (f < 0) continue;
+  for (let i = 0; i < len; i++) {
+    const raw = text.charCodeAt(i);
+    if (isHighSurrogate(raw) && i + 1 < len) {
+      const cp = text.codePointAt(i)!;
+      if (!isAstralNoise(cp)) {
+        // A supplementary character (rare ideographs): kept as its two units.
+        units[n] = raw;
+        originStart[n] = i;
+        originEnd[n++] = i + 1;
+        units[n] = text.charCodeAt(i + 1);
+        originStart[n] = i + 1;
+        originEnd[n++] = i + 2;
+      }
+      i++;
+      continue;
+    }
+    let f = map[raw]!;
+    if (f === SKIP) {
+      // A dot between digits is a decimal point (99.9%), not noise.
+      if (raw === 0x2e && n > 0 && isDigit(units[n - 1]!) && i + 1 < len && isDigit(map[text.charCodeAt(i + 1)]!)) f = raw;
+      else continue;
+    }
+    if (isIdeograph(f) && n > 0 && units[n - 1] === f) {
+      originEnd[n - 1] = i + 1; // 最最最 → 最, spanning all three
+      continue;
+    }
     units[n] = f;
-    origin[n] = i;
-    n++;
+    originStart[n] = i;
+    originEnd[n++] = i + 1;
   }
-  const parts: string[] = [];
-  const CHUNK = 8192;
-  for (let i = 0; i < n; i += CHUNK) {
-    parts.push(String.fromCharCode(...units.subarray(i, Math.min(n, i + CHUNK))));
-  }
-  return { text: parts.join(''), origin: origin.subarray(0, n) };
+  return { text: decoder.decode(units.subarray(0, n)), originStart: originStart.subarray(0, n), originEnd: originEnd.subarray(0, n) };
 }
 
-/** Folds a term or pattern source the same way (used at load, not per check). */
+/** Folds a term, lexicon word or workspace string exactly like text (used at load, not per check). */
 export function normaliseTerm(term: string, table: FoldTable): string {
   return normalise(term, table).text;
 }
 
 /** Maps a half-open span of the folded text back to the original text. */
 export function toOriginal(norm: Normalised, start: number, end: number): { start: number; end: number } {
-  const s = norm.origin[start];
-  const e = norm.origin[end - 1];
+  const s = norm.originStart[start];
+  const e = norm.originEnd[end - 1];
   if (s === undefined || e === undefined) throw new RangeError(`span ${start}–${end} outside folded text`);
-  return { start: s, end: e + 1 };
+  return { start: s, end: e };
 }

@@ -1,6 +1,12 @@
-// Literal-term search: a trie over UTF-16 units, walked from every start position, reporting
-// every term that occurs (overlapping ones included). Simple and linear in text length × longest
-// term, which is plenty for v1; an Aho–Corasick automaton can replace it behind the same interface.
+// Literal-term search: an Aho–Corasick automaton over UTF-16 units. Every term of every rule,
+// every lexicon word and every pattern's anchor goes into one automaton, so a check reads the
+// folded text once, whatever the size of the vocabulary.
+//
+// Hand-written rather than taken from npm because the checker needs what the packages don't give
+// together: payloads per term (rules, lexicons, pattern gates), positions in a folded text,
+// window-limited search for the context rules, and flat typed-array tables — the states' edges
+// are sorted runs in one array and the root has a direct 64K lookup, which keeps the hot loop free
+// of Map lookups and allocation.
 
 export interface TermHit<P> {
   start: number;
@@ -8,62 +14,177 @@ export interface TermHit<P> {
   payloads: readonly P[];
 }
 
-interface Node<P> {
-  next: Map<number, Node<P>>;
-  out: P[] | undefined;
+const isAsciiLetter = (c: number): boolean => c >= 0x61 && c <= 0x7a; // text is folded: lower case only
+
+interface Compiled {
+  /** Direct transitions from the root (0 = stay at root). */
+  root: Int32Array;
+  /** Edges of state s are edgeChar/edgeTarget[edgeStart[s] … edgeStart[s+1]), sorted by char. */
+  edgeStart: Int32Array;
+  edgeChar: Uint16Array;
+  edgeTarget: Int32Array;
+  fail: Int32Array;
+  /** Term ending exactly at this state, or -1. */
+  termAt: Int32Array;
+  /** Nearest proper suffix state that ends a term, or 0. */
+  dictLink: Int32Array;
 }
 
-const newNode = <P>(): Node<P> => ({ next: new Map(), out: undefined });
-
 export class TermIndex<P> {
-  private readonly root: Node<P> = newNode();
-  private count = 0;
+  private readonly byTerm = new Map<string, number>();
+  private readonly termText: string[] = [];
+  private readonly termPayloads: P[][] = [];
+  private compiled: Compiled | undefined;
 
+  /** Number of distinct terms. */
   get size(): number {
-    return this.count;
+    return this.termText.length;
   }
 
   add(term: string, payload: P): void {
     if (term.length === 0) return;
-    let node = this.root;
-    for (let i = 0; i < term.length; i++) {
-      const c = term.charCodeAt(i);
-      let child = node.next.get(c);
-      if (!child) {
-        child = newNode();
-        node.next.set(c, child);
-      }
-      node = child;
+    let id = this.byTerm.get(term);
+    if (id === undefined) {
+      id = this.termText.length;
+      this.byTerm.set(term, id);
+      this.termText.push(term);
+      this.termPayloads.push([]);
+      this.compiled = undefined;
     }
-    if (!node.out) node.out = [];
-    if (!node.out.includes(payload)) node.out.push(payload);
-    this.count++;
+    const payloads = this.termPayloads[id]!;
+    if (!payloads.includes(payload)) payloads.push(payload);
+  }
+
+  private build(): Compiled {
+    // 1. The trie, with children in Maps while it grows.
+    const children: Map<number, number>[] = [new Map()];
+    const termAtList: number[] = [-1];
+    this.termText.forEach((term, id) => {
+      let s = 0;
+      for (let i = 0; i < term.length; i++) {
+        const c = term.charCodeAt(i);
+        let next = children[s]!.get(c);
+        if (next === undefined) {
+          next = children.length;
+          children.push(new Map());
+          termAtList.push(-1);
+          children[s]!.set(c, next);
+        }
+        s = next;
+      }
+      termAtList[s] = id;
+    });
+    const n = children.length;
+    // 2. Flatten the edges into sorted runs.
+    const edgeStart = new Int32Array(n + 1);
+    let edges = 0;
+    for (let s = 0; s < n; s++) {
+      edgeStart[s] = edges;
+      edges += children[s]!.size;
+    }
+    edgeStart[n] = edges;
+    const edgeChar = new Uint16Array(edges);
+    const edgeTarget = new Int32Array(edges);
+    for (let s = 0; s < n; s++) {
+      const sorted = [...children[s]!].sort((a, b) => a[0] - b[0]);
+      sorted.forEach(([c, t], k) => {
+        edgeChar[edgeStart[s]! + k] = c;
+        edgeTarget[edgeStart[s]! + k] = t;
+      });
+    }
+    const root = new Int32Array(65536);
+    for (const [c, t] of children[0]!) root[c] = t;
+    const termAt = Int32Array.from(termAtList);
+    // 3. Failure and dictionary links, breadth first.
+    const fail = new Int32Array(n);
+    const dictLink = new Int32Array(n);
+    const queue = new Int32Array(n);
+    let head = 0;
+    let tail = 0;
+    for (const t of children[0]!.values()) queue[tail++] = t;
+    const compiled: Compiled = { root, edgeStart, edgeChar, edgeTarget, fail, termAt, dictLink };
+    while (head < tail) {
+      const s = queue[head++]!;
+      for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) {
+        const c = edgeChar[e]!;
+        const t = edgeTarget[e]!;
+        let f = fail[s]!;
+        let to = step(compiled, f, c);
+        while (to < 0) {
+          f = fail[f]!;
+          to = step(compiled, f, c);
+        }
+        fail[t] = to === t ? 0 : to;
+        dictLink[t] = termAt[fail[t]!]! >= 0 ? fail[t]! : dictLink[fail[t]!]!;
+        queue[tail++] = t;
+      }
+    }
+    return compiled;
+  }
+
+  private tables(): Compiled {
+    return (this.compiled ??= this.build());
+  }
+
+  /** Builds the automaton now (it is otherwise built on first search); returns the state count. */
+  prepare(): number {
+    return this.tables().fail.length;
+  }
+
+  /** Calls visit(termId, start, end) for every occurrence of every term within text[from, to). */
+  private scan(text: string, from: number, to: number, visit: (id: number, start: number, end: number) => boolean | void): void {
+    const t = this.tables();
+    const { termAt, dictLink, fail } = t;
+    let s = 0;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      let next = step(t, s, c);
+      while (next < 0) {
+        s = fail[s]!;
+        next = step(t, s, c);
+      }
+      s = next;
+      for (let o = termAt[s]! >= 0 ? s : dictLink[s]!; o > 0; o = dictLink[o]!) {
+        const id = termAt[o]!;
+        const len = this.termText[id]!.length;
+        const start = i + 1 - len;
+        // A term that begins or ends with a Latin letter (pinyin stand-ins, brand names) must not
+        // be part of a longer Latin word: "wu" in "wuhan" is not 无.
+        if (isAsciiLetter(c) && i + 1 < to && isAsciiLetter(text.charCodeAt(i + 1))) continue;
+        if (start > from && isAsciiLetter(text.charCodeAt(start)) && isAsciiLetter(text.charCodeAt(start - 1))) continue;
+        if (visit(id, start, i + 1) === true) return;
+      }
+    }
   }
 
   /** Every occurrence of every term within text[from, to). */
   findAll(text: string, from = 0, to = text.length): TermHit<P>[] {
     const hits: TermHit<P>[] = [];
-    for (let i = from; i < to; i++) {
-      let node: Node<P> | undefined = this.root;
-      for (let j = i; j < to; j++) {
-        node = node.next.get(text.charCodeAt(j));
-        if (!node) break;
-        if (node.out) hits.push({ start: i, end: j + 1, payloads: node.out });
-      }
-    }
+    this.scan(text, from, to, (id, start, end) => {
+      hits.push({ start, end, payloads: this.termPayloads[id]! });
+    });
     return hits;
   }
 
   /** Whether any term occurs entirely within text[from, to). Stops at the first one. */
   occursIn(text: string, from = 0, to = text.length): boolean {
-    for (let i = Math.max(0, from); i < to; i++) {
-      let node: Node<P> | undefined = this.root;
-      for (let j = i; j < to; j++) {
-        node = node.next.get(text.charCodeAt(j));
-        if (!node) break;
-        if (node.out) return true;
-      }
-    }
-    return false;
+    let found = false;
+    this.scan(text, Math.max(0, from), Math.min(text.length, to), () => (found = true));
+    return found;
   }
+}
+
+/** The goto function: next state, or -1 when state s has no edge for c (root never fails). */
+function step(t: Compiled, s: number, c: number): number {
+  if (s === 0) return t.root[c]!;
+  let lo = t.edgeStart[s]!;
+  let hi = t.edgeStart[s + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = t.edgeChar[mid]!;
+    if (m === c) return t.edgeTarget[mid]!;
+    if (m < c) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

@@ -14,7 +14,7 @@ export const absoluteClaim: ContextRule = {
     const targets = env.lexicon('claim-targets');
     return hits.map((h) => {
       const { from, to } = clauseWindow(env.text, h.start, h.end, REACH);
-      return targets.occursIn(env.text, from, to) ? h : { ...h, severity: 'warn' as const };
+      return targets.occursIn(from, to) ? h : { ...h, severity: 'warn' as const };
     });
   },
 };

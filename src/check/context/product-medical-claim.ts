@@ -13,7 +13,7 @@ export const productMedicalClaim: ContextRule = {
     const products = env.lexicon('cosmetics-and-food');
     return hits.filter((h) => {
       const { from, to } = clauseWindow(env.text, h.start, h.end, REACH);
-      return products.occursIn(env.text, from, to);
+      return products.occursIn(from, to);
     });
   },
 };

@@ -3,9 +3,8 @@
 // CheckContext, which of that rule's hits stand and at what severity. Vocabulary stays in data:
 // a context rule reads lexicons by name and declares which ones it needs, so the loader can
 // reject a pack that lacks them.
-import type { TermIndex } from '../terms.ts';
 import type { CompiledRule } from '../compile.ts';
-import type { Hit } from '../match.ts';
+import type { Hit, LexiconHits } from '../match.ts';
 import type { CheckContext } from '../types.ts';
 
 export interface ContextEnv {
@@ -14,7 +13,8 @@ export interface ContextEnv {
   readonly ctx: CheckContext;
   /** Every rule's hits before any context rule ran, for rules that defer to another rule. */
   readonly rawHits: readonly Hit[];
-  lexicon(name: string): TermIndex<true>;
+  /** Where the lexicon's words occur in the text (from the checker's single scan). */
+  lexicon(name: string): LexiconHits;
   /** Whether any word of the lexicon occurs anywhere in the text (memoised per check). */
   mentions(name: string): boolean;
   /** Folds a string from the workspace (service names, certificate numbers) like the text. */

@@ -1,0 +1,85 @@
+// Pattern gates. A regex in a rule pack only needs to run on a text that contains one of the
+// literal strings every match of it must contain — its anchors. The anchors go into the one term
+// automaton, so a check reads the text once and runs only the few regexes whose anchors it saw,
+// instead of every pattern over every text.
+//
+// Anchors are derived from the regex itself (parsed with regexpp), so pack editors write plain
+// regexes and never maintain anchors by hand. A pattern with no derivable anchor always runs.
+import { RegExpParser } from '@eslint-community/regexpp';
+import type { Alternative, Element } from '@eslint-community/regexpp/ast';
+
+const parser = new RegExpParser();
+
+/** Character classes larger than this are not worth gating on. */
+const MAX_CLASS = 16;
+
+type Anchors = string[];
+
+/** The better of two anchor sets: longer shortest anchor first, then fewer anchors. */
+function better(a: Anchors | undefined, b: Anchors | undefined): Anchors | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const minA = Math.min(...a.map((s) => s.length));
+  const minB = Math.min(...b.map((s) => s.length));
+  if (minA !== minB) return minA > minB ? a : b;
+  return a.length <= b.length ? a : b;
+}
+
+function ofAlternatives(alternatives: readonly Alternative[]): Anchors | undefined {
+  const all: string[] = [];
+  for (const alt of alternatives) {
+    const a = ofSequence(alt.elements);
+    if (!a) return undefined; // one branch without an anchor can match without any
+    all.push(...a);
+  }
+  return [...new Set(all)];
+}
+
+/** Anchors that every match of a single mandatory element contains. */
+function ofElement(el: Element): Anchors | undefined {
+  switch (el.type) {
+    case 'Character':
+      return [String.fromCodePoint(el.value)];
+    case 'CharacterClass': {
+      if (el.negate || el.unicodeSets) return undefined;
+      const chars: string[] = [];
+      for (const c of el.elements) {
+        if (c.type !== 'Character') return undefined;
+        chars.push(String.fromCodePoint(c.value));
+      }
+      return chars.length > 0 && chars.length <= MAX_CLASS ? chars : undefined;
+    }
+    case 'Group':
+    case 'CapturingGroup':
+      return ofAlternatives(el.alternatives);
+    case 'Quantifier':
+      return el.min >= 1 ? ofElement(el.element) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function ofSequence(elements: readonly Element[]): Anchors | undefined {
+  let best: Anchors | undefined;
+  let run = '';
+  const flush = () => {
+    if (run) best = better(best, [run]);
+    run = '';
+  };
+  for (const el of elements) {
+    if (el.type === 'Character') {
+      run += String.fromCodePoint(el.value);
+      continue;
+    }
+    flush();
+    best = better(best, ofElement(el));
+  }
+  flush();
+  return best;
+}
+
+/** Literal strings one of which occurs in every match of the pattern, or undefined. */
+export function patternAnchors(source: string): string[] | undefined {
+  const pattern = parser.parsePattern(source, 0, source.length, { unicode: true });
+  return ofAlternatives(pattern.alternatives);
+}
