@@ -2,6 +2,7 @@
 // lexicon word, pinyin variant and pattern anchor; gated regexes; folded exception phrases.
 // Done once per loadChecker, never per check.
 import type { Severity } from '../domain/types.ts';
+import type { ComplianceExtras } from '../workspace/schema.ts';
 import { buildFoldTable, foldPatternSource, type FoldTable } from './fold-table.ts';
 import { normaliseTerm } from './normalise.ts';
 import { patternAnchors } from './pattern-anchors.ts';
@@ -48,6 +49,8 @@ export interface CompiledPack {
    *  pattern anchor, in one automaton: a check reads the text once. */
   readonly terms: TermIndex<TermPayload>;
   readonly patterns: readonly CompiledPattern[];
+  /** The workspace's allow-listed phrases (folded): a hit inside one is dropped, whatever the rule. */
+  readonly allow: readonly string[];
   /** Lexicon names, for the context rules. */
   readonly lexiconNames: ReadonlySet<string>;
   /** The pack's vocabulary as written (unfolded), for benchmarks and diagnostics. */
@@ -68,14 +71,39 @@ function addWithVariants(index: TermIndex<TermPayload>, term: string, payload: T
   for (const v of pinyinVariants(term)) index.add(v, payload);
 }
 
+/** The workspace's own terms as rules of the pack. Law and article come from the category's first
+ *  rule in the pack: the clinic says which category a word belongs to, the pack knows the law. */
+export function workspaceRules(extras: ComplianceExtras, specs: readonly RuleSpec[], manifest: Manifest): RuleSpec[] {
+  return extras.terms.map((entry, i): RuleSpec => {
+    const model = specs.find((s) => s.category === entry.category);
+    return {
+      id: `${entry.category}-workspace-${i + 1}`,
+      category: entry.category,
+      severity: entry.severity,
+      basis: model?.basis ?? '本机构合规要求',
+      explanation: entry.explanation ?? `本机构自定义的禁用词（${manifest.categories[entry.category] ?? entry.category}）。`,
+      suggestion: entry.suggestion ?? model?.suggestion ?? '删除或改写该词语。',
+      terms: entry.terms,
+      patterns: [],
+      lexicons: [],
+      except: [],
+      unlessPrecededBy: [],
+      unlessFollowedBy: [],
+      notes: {},
+    };
+  });
+}
+
 export function compilePack(
   manifest: Manifest,
-  specs: readonly RuleSpec[],
+  packSpecs: readonly RuleSpec[],
   lexicons: Lexicons,
   normalise: NormaliseSpec,
+  extras: ComplianceExtras = { terms: [], allow: [] },
 ): CompiledPack {
   const table = buildFoldTable(normalise);
   const fold = (s: string) => normaliseTerm(s, table);
+  const specs = [...packSpecs, ...workspaceRules(extras, packSpecs, manifest)];
   const terms = new TermIndex<TermPayload>();
   const patterns: CompiledPattern[] = [];
 
@@ -127,6 +155,7 @@ export function compilePack(
     table,
     terms,
     patterns,
+    allow: extras.allow.map(fold).filter((s) => s.length > 0),
     lexiconNames: new Set(Object.keys(lexicons)),
     vocabulary,
   };

@@ -22,6 +22,7 @@ import {
   type NormaliseSpec,
   type RuleSpec,
 } from './schema.ts';
+import type { ComplianceExtras } from '../workspace/schema.ts';
 import type { Checker } from './types.ts';
 
 /** <project>/compliance, found relative to this file so it works from any working directory. */
@@ -85,8 +86,9 @@ function crossCheck(rules: LocatedRule[], lexicons: Lexicons, manifest: Manifest
   return problems;
 }
 
-/** Loads, validates and compiles the rule pack; throws one SiyuError listing every problem. */
-export async function loadChecker(dir: string = DEFAULT_PACK_DIR): Promise<Checker> {
+/** Loads, validates and compiles the rule pack, with the workspace's own terms and allow-listed
+ *  phrases when given; throws one SiyuError listing every problem. */
+export async function loadChecker(dir: string = DEFAULT_PACK_DIR, extras?: ComplianceExtras): Promise<Checker> {
   const abs = path.resolve(dir);
   const problems: string[] = [];
   const manifest = await loadFile(abs, 'pack.yaml', manifestSchema, problems);
@@ -102,5 +104,5 @@ export async function loadChecker(dir: string = DEFAULT_PACK_DIR): Promise<Check
     throw new SiyuError(`合规规则包 ${abs} 有 ${problems.length} 处错误：`, problems);
   }
   const specs = rules.map((r) => r.spec);
-  return createChecker(compilePack(manifest.data, specs, lexicons.data, normalise.data as NormaliseSpec));
+  return createChecker(compilePack(manifest.data, specs, lexicons.data, normalise.data as NormaliseSpec, extras));
 }

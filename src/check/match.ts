@@ -40,8 +40,12 @@ function negated(text: string, start: number, end: number, rule: CompiledRule): 
   return false;
 }
 
-function accept(text: string, rule: CompiledRule, start: number, end: number): boolean {
-  return !insideException(text, start, end, rule.except) && !negated(text, start, end, rule);
+function accept(pack: CompiledPack, text: string, rule: CompiledRule, start: number, end: number): boolean {
+  return (
+    !insideException(text, start, end, rule.except) &&
+    !insideException(text, start, end, pack.allow) &&
+    !negated(text, start, end, rule)
+  );
 }
 
 /** Where one lexicon's words occur in the folded text, answered from the single scan. */
@@ -74,7 +78,7 @@ export interface Scan {
   lexicons: Map<string, LexiconHits>;
 }
 
-function runPattern(text: string, pattern: CompiledPattern, hits: Hit[]): void {
+function runPattern(pack: CompiledPack, text: string, pattern: CompiledPattern, hits: Hit[]): void {
   const { regex: re, rule } = pattern;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -86,7 +90,7 @@ function runPattern(text: string, pattern: CompiledPattern, hits: Hit[]): void {
       re.lastIndex = start + 1;
       continue;
     }
-    if (accept(text, rule, start, end)) hits.push({ rule, start, end, severity: rule.severity });
+    if (accept(pack, text, rule, start, end)) hits.push({ rule, start, end, severity: rule.severity });
   }
 }
 
@@ -98,7 +102,7 @@ export function scanText(pack: CompiledPack, text: string): Scan {
   for (const t of pack.terms.findAll(text)) {
     for (const p of t.payloads) {
       if (p.kind === 'rule') {
-        if (accept(text, p.rule, t.start, t.end)) hits.push({ rule: p.rule, start: t.start, end: t.end, severity: p.rule.severity });
+        if (accept(pack, text, p.rule, t.start, t.end)) hits.push({ rule: p.rule, start: t.start, end: t.end, severity: p.rule.severity });
       } else if (p.kind === 'lexicon') {
         let l = lexicons.get(p.name);
         if (!l) lexicons.set(p.name, (l = new LexiconHits()));
@@ -109,7 +113,7 @@ export function scanText(pack: CompiledPack, text: string): Scan {
     }
   }
   for (const pattern of pack.patterns) {
-    if (!pattern.gated || triggered.has(pattern)) runPattern(text, pattern, hits);
+    if (!pattern.gated || triggered.has(pattern)) runPattern(pack, text, pattern, hits);
   }
   return { hits, lexicons };
 }

@@ -49,8 +49,15 @@ export class CliContext {
     return this.ws;
   }
 
+  /** The workspace when one is configured or ./workspace exists; undefined otherwise. */
+  async workspaceIfAny(): Promise<Workspace | undefined> {
+    if (!this.opts.workspace && !process.env.SIYU_WORKSPACE && !existsSync('workspace')) return undefined;
+    return this.workspace();
+  }
+
+  /** The rule pack plus the workspace's own terms and allow-list (compliance.yaml) if any. */
   async compliance(): Promise<Checker> {
-    this.checker ??= await loadChecker();
+    this.checker ??= await loadChecker(undefined, (await this.workspaceIfAny())?.compliance);
     return this.checker;
   }
 

@@ -1,5 +1,6 @@
 // Reads a workspace folder, validates each YAML file with its zod schema and the references
 // between files, and reports every problem with its file, line and field path.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { SiyuError } from '../shared/errors.ts';
@@ -15,7 +16,11 @@ type Sources = Partial<Record<Key, YamlSource>>;
 type Report = (key: Key, at: PropertyKey[], message: string) => void;
 
 async function loadFile<K extends Key>(dir: string, key: K, problems: string[], sources: Sources) {
-  const { file, schema } = WORKSPACE_FILES[key];
+  const entry = WORKSPACE_FILES[key];
+  const { file, schema } = entry;
+  if ('optional' in entry && !existsSync(path.join(dir, file))) {
+    return (schema as z.ZodType).parse(undefined) as z.infer<(typeof WORKSPACE_FILES)[K]['schema']>;
+  }
   const read = await readYaml(path.join(dir, file), file);
   if ('problems' in read) {
     problems.push(...read.problems);
@@ -75,6 +80,7 @@ export async function loadWorkspace(dir: string): Promise<Workspace> {
     services: await loadFile(abs, 'services', problems, sources),
     policy: await loadFile(abs, 'policy', problems, sources),
     campaigns: await loadFile(abs, 'campaigns', problems, sources),
+    compliance: await loadFile(abs, 'compliance', problems, sources),
   };
   if (problems.length === 0) {
     crossCheck(loaded as Omit<Workspace, 'dir'>, (key, at, message) => problems.push(describeAt(sources[key]!, at, message, key)));

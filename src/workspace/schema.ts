@@ -139,6 +139,26 @@ export const campaignSchema = z
   })
   .refine((c) => c.start <= c.end, { message: '活动开始日期不能晚于结束日期', path: ['end'] });
 
+/** A clinic's own additions to the compliance rule pack: words it never wants to see (e.g. a
+ *  competitor's name, a banned nickname for a product) and phrases that are harmless in its
+ *  copy although they contain a flagged word (e.g. its registered name 最美口腔门诊部). */
+export const complianceExtrasSchema = z
+  .strictObject({
+    terms: z
+      .array(
+        z.strictObject({
+          category: z.string({ error: '必须是文本' }).regex(/^R(0[1-9]|1\d|2[01])$/, '类别只能是 R01 … R21'),
+          severity: z.enum(['block', 'review', 'warn'], { error: '严重程度只能是 block / review / warn' }),
+          terms: z.array(text).min(1, '至少一个词'),
+          explanation: text.optional(),
+          suggestion: text.optional(),
+        }),
+      )
+      .default([]),
+    allow: z.array(text).default([]),
+  })
+  .default({ terms: [], allow: [] });
+
 /** File name → schema. The loader reads each file and validates it with its schema. */
 export const WORKSPACE_FILES = {
   brand: { file: 'brand.yaml', schema: brandSchema },
@@ -147,6 +167,8 @@ export const WORKSPACE_FILES = {
   services: { file: 'services.yaml', schema: z.array(serviceSchema).min(1, '至少一个项目') },
   policy: { file: 'policy.yaml', schema: policySchema },
   campaigns: { file: 'campaigns.yaml', schema: z.array(campaignSchema).default([]) },
+  /** Optional: a workspace without it uses the rule pack as shipped. */
+  compliance: { file: 'compliance.yaml', schema: complianceExtrasSchema, optional: true },
 } as const;
 
 export type Brand = z.infer<typeof brandSchema>;
@@ -156,6 +178,7 @@ export type Service = z.infer<typeof serviceSchema>;
 export type Policy = z.infer<typeof policySchema>;
 export type Group = z.infer<typeof groupSchema>;
 export type Campaign = z.infer<typeof campaignSchema>;
+export type ComplianceExtras = z.infer<typeof complianceExtrasSchema>;
 export type TimeWindow = z.infer<typeof windowSchema>;
 
 export interface Workspace {
@@ -167,4 +190,5 @@ export interface Workspace {
   services: Service[];
   policy: Policy;
   campaigns: Campaign[];
+  compliance: ComplianceExtras;
 }

@@ -63,6 +63,7 @@ export const workspace: Workspace = {
     campaignLeadDays: 3,
   },
   campaigns: [],
+  compliance: { terms: [], allow: [] },
 };
 
 export function context(kind: DraftKind = 'moments', contentType: ContentType = 'product', extra: Partial<DraftContext> = {}): DraftContext {

@@ -79,6 +79,7 @@ export function fixtureWorkspace(overrides: Partial<Omit<Workspace, 'dir'>> = {}
     campaigns: [
       { id: 'double12', name: '双十二', kind: 'festival', start: '2026-12-12', end: '2026-12-12', theme: '年终护肤季', services: ['hydra'], segments: [] },
     ],
+    compliance: { terms: [], allow: [] },
   };
   return { ...base, ...overrides };
 }
