@@ -21,6 +21,8 @@ export interface CompiledRule {
   readonly suggestion: string;
   readonly notes: Partial<Record<Severity, string>>;
   readonly context: string | undefined;
+  /** Folded matched words → suggested replacement ("" = delete). */
+  readonly replace: ReadonlyMap<string, string>;
   readonly except: readonly string[];
   readonly unlessPrecededBy: readonly string[];
   readonly unlessFollowedBy: readonly string[];
@@ -89,6 +91,7 @@ export function workspaceRules(extras: ComplianceExtras, specs: readonly RuleSpe
       except: [],
       unlessPrecededBy: [],
       unlessFollowedBy: [],
+      replace: {},
       notes: {},
     };
   });
@@ -118,6 +121,7 @@ export function compilePack(
       suggestion: spec.suggestion,
       notes: spec.notes,
       context: spec.context,
+      replace: new Map(Object.entries(spec.replace).map(([from, to]) => [fold(from), to])),
       except: spec.except.map(fold).filter((s) => s.length > 0),
       unlessPrecededBy: spec.unlessPrecededBy.map(fold).filter((s) => s.length > 0),
       unlessFollowedBy: spec.unlessFollowedBy.map(fold).filter((s) => s.length > 0),

@@ -71,6 +71,7 @@ export function explainFindings(text: string, findings: readonly Finding[], opts
       `   依据：${f.basis}`,
       `   说明：${f.explanation ?? '—'}`,
       `   建议：${f.suggestion ?? '—'}`,
+      ...(f.replacement === undefined ? [] : [`   改法：${f.replacement ? `把“${f.match}”改为“${f.replacement}”` : `删除“${f.match}”`}（仅为建议，需编辑确认）`]),
       '',
     );
   });

@@ -75,6 +75,7 @@ export function toFindings(hits: readonly Hit[], norm: Normalised, original: str
         basis: h.rule.basis,
         explanation: note ? `${h.rule.explanation}${note}` : h.rule.explanation,
         suggestion: h.rule.suggestion,
+        replacement: h.rule.replace.get(norm.text.slice(h.start, h.end)) ?? '',
         rulePackVersion: version,
       };
     });

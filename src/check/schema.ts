@@ -46,6 +46,9 @@ export const ruleSchema = z
     /** Negations shortly before a hit, in the same clause, that make it a disclaimer. */
     unlessPrecededBy: z.array(text).default([]),
     unlessFollowedBy: z.array(text).default([]),
+    /** Suggested replacements for matched words (matched words → compliant wording; "" deletes).
+     *  A finding whose words are not listed here suggests deleting them. */
+    replace: z.record(text, z.string({ error: '必须是文本（删除请写 ""）' })).default({}),
     /** A context rule (src/check/context/) that decides or re-grades this rule's hits. */
     context: name.optional(),
     /** Extra sentence added to the explanation when the context rule sets this severity. */

@@ -16,6 +16,9 @@ export interface CheckContext {
 export interface CheckedFinding extends Finding {
   explanation: string;
   suggestion: string;
+  /** What to put in place of the matched words: compliant wording, or "" to delete them.
+   *  A suggestion only: nothing is changed without an editor. */
+  replacement: string;
   rulePackVersion: string;
 }
 

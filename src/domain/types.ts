@@ -104,6 +104,8 @@ export interface Finding {
   basis: string;
   explanation?: string;
   suggestion?: string;
+  /** Compliant wording for the matched words; "" means delete them. */
+  replacement?: string;
 }
 
 export interface CheckResult {

@@ -38,3 +38,19 @@ describe('renderExplanation', () => {
     expect(clean).toContain('未发现需要处理的内容。');
   });
 });
+
+describe('suggested replacements', () => {
+  it('each finding carries a replacement or a deletion, shown as a suggestion', async () => {
+    const { loadChecker, renderExplanation } = await import('../../src/check/index.ts');
+    const checker = await loadChecker();
+    const text = '零风险，顶级专家为您服务';
+    const r = checker.check(text);
+    const risk = r.findings.find((f) => f.match === '零风险');
+    expect(risk?.replacement).toBe('任何医疗项目都存在风险');
+    const top = r.findings.find((f) => f.match === '顶级');
+    expect(top?.replacement).toBe('');
+    const out = renderExplanation(text, r, { categories: checker.categories });
+    expect(out).toContain('把“零风险”改为“任何医疗项目都存在风险”');
+    expect(out).toContain('删除“顶级”');
+  });
+});

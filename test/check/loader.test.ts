@@ -41,7 +41,7 @@ const lineOf = async (file: string, needle: string) => (await readFile(path.join
 describe('loadChecker', () => {
   it('loads the real pack, covering every category', async () => {
     const checker = await loadChecker();
-    expect(checker.version).toBe('2026.11-1');
+    expect(checker.version).toMatch(/^\d{4}\.\d{2}-\d+$/);
     expect(Object.keys(checker.categories)).toHaveLength(21);
     expect(checker.ruleCount).toBeGreaterThanOrEqual(21);
   });
@@ -95,7 +95,7 @@ describe('loadChecker', () => {
   });
 
   it('checks the manifest: version format and category titles', async () => {
-    await edit('pack.yaml', (s) => s.replace('version: "2026.11-1"', 'version: "v1"').replace(/\n {2}R07: .*\n/, '\n'));
+    await edit('pack.yaml', (s) => s.replace(/version: "[^"]+"/, 'version: "v1"').replace(/\n {2}R07: .*\n/, '\n'));
     const p = await problems();
     expect(p).toContainEqual(expect.stringMatching(/^pack\.yaml 第 \d+ 行 version：版本格式应为 YYYY\.MM-N/));
     expect(p).toContainEqual(expect.stringContaining('categories.R07：缺少该类别的标题'));
