@@ -28,6 +28,8 @@ interface Compiled {
   termAt: Int32Array;
   /** Nearest proper suffix state that ends a term, or 0. */
   dictLink: Int32Array;
+  /** Length of each term, by term id. */
+  termLength: Int32Array;
 }
 
 export class TermIndex<P> {
@@ -102,7 +104,8 @@ export class TermIndex<P> {
     let head = 0;
     let tail = 0;
     for (const t of children[0]!.values()) queue[tail++] = t;
-    const compiled: Compiled = { root, edgeStart, edgeChar, edgeTarget, fail, termAt, dictLink };
+    const termLength = Int32Array.from(this.termText, (t) => t.length);
+    const compiled: Compiled = { root, edgeStart, edgeChar, edgeTarget, fail, termAt, dictLink, termLength };
     while (head < tail) {
       const s = queue[head++]!;
       for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) {
@@ -134,7 +137,7 @@ export class TermIndex<P> {
   /** Calls visit(termId, start, end) for every occurrence of every term within text[from, to). */
   private scan(text: string, from: number, to: number, visit: (id: number, start: number, end: number) => boolean | void): void {
     const t = this.tables();
-    const { termAt, dictLink, fail } = t;
+    const { termAt, dictLink, fail, termLength } = t;
     let s = 0;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
@@ -146,8 +149,7 @@ export class TermIndex<P> {
       s = next;
       for (let o = termAt[s]! >= 0 ? s : dictLink[s]!; o > 0; o = dictLink[o]!) {
         const id = termAt[o]!;
-        const len = this.termText[id]!.length;
-        const start = i + 1 - len;
+        const start = i + 1 - termLength[id]!;
         // A term that begins or ends with a Latin letter (pinyin stand-ins, brand names) must not
         // be part of a longer Latin word: "wu" in "wuhan" is not 无.
         if (isAsciiLetter(c) && i + 1 < to && isAsciiLetter(text.charCodeAt(i + 1))) continue;

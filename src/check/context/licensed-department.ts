@@ -2,7 +2,6 @@
 // department is workspace data (services.yaml), so this rule has no word list: it looks for the
 // names of the workspace's out-of-licence services in the text.
 import type { Hit } from '../match.ts';
-import { TermIndex } from '../terms.ts';
 import type { Service } from '../../workspace/schema.ts';
 import type { ContextRule } from './types.ts';
 
@@ -12,16 +11,25 @@ function isLicensed(department: string, licensed: readonly string[]): boolean {
   return licensed.some((l) => l.trim() === d || l.includes(d));
 }
 
-// Built once per services list (the workspace's, reused across checks), not once per check.
-const cache = new WeakMap<object, { licensed: readonly string[]; names: TermIndex<true> }>();
+// Folded once per services list (the workspace's, reused across checks), not once per check.
+const cache = new WeakMap<object, { licensed: readonly string[]; names: string[] }>();
 
-function outOfLicence(services: readonly Pick<Service, 'name' | 'department'>[], licensed: readonly string[], fold: (s: string) => string): TermIndex<true> {
+function outOfLicence(services: readonly Pick<Service, 'name' | 'department'>[], licensed: readonly string[], fold: (s: string) => string): string[] {
   const cached = cache.get(services);
   if (cached?.licensed === licensed) return cached.names;
-  const names = new TermIndex<true>();
-  for (const s of services) if (!isLicensed(s.department, licensed)) names.add(fold(s.name), true);
+  const names = [...new Set(services.filter((s) => !isLicensed(s.department, licensed)).map((s) => fold(s.name)))].filter((n) => n.length > 0);
   cache.set(services, { licensed, names });
   return names;
+}
+
+/** Every occurrence of every name. A workspace has a handful of out-of-licence services, so
+ *  String.indexOf per name beats building an automaton for them. */
+function occurrences(text: string, names: readonly string[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const n of names) {
+    for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) out.push({ start: i, end: i + n.length });
+  }
+  return out;
 }
 
 export const licensedDepartment: ContextRule = {
@@ -31,7 +39,7 @@ export const licensedDepartment: ContextRule = {
     const { brand, services } = env.ctx;
     if (!brand || !services?.length) return [];
     const names = outOfLicence(services, brand.licensedDepartments, env.fold);
-    if (names.size === 0) return [];
-    return names.findAll(env.text).map((t): Hit => ({ rule, start: t.start, end: t.end, severity: rule.severity }));
+    if (names.length === 0) return [];
+    return occurrences(env.text, names).map((t): Hit => ({ rule, start: t.start, end: t.end, severity: rule.severity }));
   },
 };
