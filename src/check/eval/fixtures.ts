@@ -106,23 +106,25 @@ export async function readFixtures(dir: string = DEFAULT_FIXTURE_DIR): Promise<F
     }
     const { source } = read;
     const raw = source.data as { cases?: unknown } | null;
+    const rawCases: unknown[] = Array.isArray(raw?.cases) ? raw.cases : [];
     const idAt = (i: PropertyKey): string => {
-      const c = Array.isArray(raw?.cases) && typeof i === 'number' ? (raw.cases[i] as { id?: unknown } | undefined) : undefined;
-      return typeof c?.id === 'string' ? `（用例 ${c.id}）` : '';
+      const id = typeof i === 'number' ? (rawCases[i] as { id?: unknown } | null | undefined)?.id : undefined;
+      return typeof id === 'string' ? `（用例 ${id}）` : '';
     };
+    // Duplicate ids are checked on the raw list, so they are reported even when the file has other problems.
+    rawCases.forEach((c, i) => {
+      const id = (c as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string') return;
+      const first = seen.get(id);
+      if (first) problems.push(describeAt(source, ['cases', i, 'id'], `用例标识 “${id}” 与 ${first} 重复`));
+      else seen.set(id, `${file} cases[${i}]`);
+    });
     const result = fixtureFileSchema.safeParse(source.data);
     if (!result.success) {
       for (const issue of result.error.issues) problems.push(describeAt(source, issue.path, issue.message) + (issue.path[0] === 'cases' ? idAt(issue.path[1]!) : ''));
       continue;
     }
-    result.data.cases.forEach((c, i) => {
-      const where = `${file} cases[${i}]`;
-      const first = seen.get(c.id);
-      if (first) {
-        problems.push(describeAt(source, ['cases', i, 'id'], `用例标识 “${c.id}” 与 ${first} 重复`));
-        return;
-      }
-      seen.set(c.id, where);
+    for (const c of result.data.cases) {
       cases.push({
         id: c.id,
         text: c.text,
@@ -133,7 +135,7 @@ export async function readFixtures(dir: string = DEFAULT_FIXTURE_DIR): Promise<F
         ...(c.note === undefined ? {} : { note: c.note }),
         file,
       });
-    });
+    }
   }
   return { cases, problems, files: names };
 }
