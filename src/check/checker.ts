@@ -23,6 +23,7 @@ function environment(pack: CompiledPack, text: string, ctx: CheckContext, scan: 
     rawHits: scan.hits,
     lexicon,
     mentions: (name) => lexicon(name).any,
+    departments: pack.departments,
     fold: (s) => normaliseTerm(s, pack.table),
   };
 }

@@ -26,3 +26,15 @@ export function after(text: string, end: number, reach: number): string {
   const { to } = clauseWindow(text, end, end, reach);
   return text.slice(end, to);
 }
+
+const SENTENCE_ENDS = new Set([...'。！？!?\n\r'].map((c) => c.charCodeAt(0)));
+
+/** Like clauseWindow, but only sentence ends cut the window: commas do not. For claims that a
+ *  writer spreads over a sentence ("益生菌每天一包，排毒养颜"). */
+export function sentenceWindow(text: string, start: number, end: number, reach: number): { from: number; to: number } {
+  let from = start;
+  while (from > 0 && start - from < reach && !SENTENCE_ENDS.has(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < text.length && to - end < reach && !SENTENCE_ENDS.has(text.charCodeAt(to))) to++;
+  return { from, to };
+}

@@ -7,7 +7,7 @@ import { buildFoldTable, foldPatternSource, type FoldTable } from './fold-table.
 import { normaliseTerm } from './normalise.ts';
 import { patternAnchors } from './pattern-anchors.ts';
 import { pinyinVariants } from './pinyin-variants.ts';
-import { PATTERN_FLAGS, type Lexicons, type Manifest, type NormaliseSpec, type RuleSpec } from './schema.ts';
+import { PATTERN_FLAGS, type Departments, type Lexicons, type Manifest, type NormaliseSpec, type RuleSpec } from './schema.ts';
 import { TermIndex } from './terms.ts';
 
 export interface CompiledRule {
@@ -53,6 +53,8 @@ export interface CompiledPack {
   readonly patterns: readonly CompiledPattern[];
   /** The workspace's allow-listed phrases (folded): a hit inside one is dropped, whatever the rule. */
   readonly allow: readonly string[];
+  /** 诊疗科目 known to the pack; their project words are lexicons named departmentLexicon(name). */
+  readonly departments: readonly { readonly name: string; readonly aliases: readonly string[]; readonly lexicon: string }[];
   /** Lexicon names, for the context rules. */
   readonly lexiconNames: ReadonlySet<string>;
   /** The pack's vocabulary as written (unfolded), for benchmarks and diagnostics. */
@@ -97,13 +99,20 @@ export function workspaceRules(extras: ComplianceExtras, specs: readonly RuleSpe
   });
 }
 
-export function compilePack(
-  manifest: Manifest,
-  packSpecs: readonly RuleSpec[],
-  lexicons: Lexicons,
-  normalise: NormaliseSpec,
-  extras: ComplianceExtras = { terms: [], allow: [] },
-): CompiledPack {
+export interface PackSources {
+  manifest: Manifest;
+  specs: readonly RuleSpec[];
+  lexicons: Lexicons;
+  normalise: NormaliseSpec;
+  departments: Departments;
+  /** The workspace's own terms and allow-list. */
+  extras?: ComplianceExtras;
+}
+
+/** The lexicon name under which a department's project words are recorded in the scan. */
+export const departmentLexicon = (name: string): string => `department:${name}`;
+
+export function compilePack({ manifest, specs: packSpecs, lexicons, normalise, departments, extras = { terms: [], allow: [] } }: PackSources): CompiledPack {
   const table = buildFoldTable(normalise);
   const fold = (s: string) => normaliseTerm(s, table);
   const specs = [...packSpecs, ...workspaceRules(extras, packSpecs, manifest)];
@@ -141,8 +150,14 @@ export function compilePack(
     return rule;
   });
 
-  for (const [name, words] of Object.entries(lexicons)) {
+  const lexiconNames = new Set(Object.keys(lexicons));
+  const allLexicons: [string, readonly string[]][] = [
+    ...Object.entries(lexicons),
+    ...departments.map((d): [string, readonly string[]] => [departmentLexicon(d.name), d.words]),
+  ];
+  for (const [name, words] of allLexicons) {
     const payload: TermPayload = { kind: 'lexicon', name };
+    lexiconNames.add(name);
     for (const w of words) addWithVariants(terms, fold(w), payload);
   }
 
@@ -160,7 +175,8 @@ export function compilePack(
     terms,
     patterns,
     allow: extras.allow.map(fold).filter((s) => s.length > 0),
-    lexiconNames: new Set(Object.keys(lexicons)),
+    lexiconNames,
+    departments: departments.map((d) => ({ name: d.name, aliases: d.aliases, lexicon: departmentLexicon(d.name) })),
     vocabulary,
   };
 }

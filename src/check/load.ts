@@ -13,6 +13,7 @@ import { compilePack } from './compile.ts';
 import { CONTEXT_RULES } from './context/index.ts';
 import {
   CATEGORY_IDS,
+  departmentsSchema,
   lexiconsSchema,
   manifestSchema,
   normaliseSchema,
@@ -94,15 +95,23 @@ export async function loadChecker(dir: string = DEFAULT_PACK_DIR, extras?: Compl
   const manifest = await loadFile(abs, 'pack.yaml', manifestSchema, problems);
   const lexicons = await loadFile(abs, 'lexicons.yaml', lexiconsSchema, problems);
   const normalise = await loadFile(abs, 'normalise.yaml', normaliseSchema, problems);
+  const departments = await loadFile(abs, 'departments.yaml', departmentsSchema, problems);
   const rules: LocatedRule[] = [];
   for (const file of await packFiles(abs, problems)) {
     const pack = await loadFile(abs, file, packFileSchema, problems);
     pack?.data.rules.forEach((spec, index) => rules.push({ spec, source: pack.source, index }));
   }
   if (manifest && lexicons && problems.length === 0) problems.push(...crossCheck(rules, lexicons.data, manifest.data));
-  if (problems.length > 0 || !manifest || !lexicons || !normalise) {
+  if (problems.length > 0 || !manifest || !lexicons || !normalise || !departments) {
     throw new SiyuError(`合规规则包 ${abs} 有 ${problems.length} 处错误：`, problems);
   }
   const specs = rules.map((r) => r.spec);
-  return createChecker(compilePack(manifest.data, specs, lexicons.data, normalise.data as NormaliseSpec, extras));
+  return createChecker(compilePack({
+      manifest: manifest.data,
+      specs,
+      lexicons: lexicons.data,
+      normalise: normalise.data as NormaliseSpec,
+      departments: departments.data.departments,
+      extras,
+    }));
 }

@@ -18,6 +18,7 @@ export interface Normalised {
 }
 
 const SKIP = 0xffff;
+const SLASH = 0x2f;
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const isIdeograph = (c: number) => c >= 0x4e00 && c <= 0x9fff;
@@ -50,6 +51,8 @@ export function normalise(text: string, table: FoldTable): Normalised {
       continue;
     }
     let f = map[raw]!;
+    // A slash between Chinese characters (明/星/同/款) is noise; after Latin letters it is a URL.
+    if (f === SLASH && n > 0 && isIdeograph(units[n - 1]!)) continue;
     if (f === SKIP) {
       // A dot between digits is a decimal point (99.9%), not noise.
       if (raw === 0x2e && n > 0 && isDigit(units[n - 1]!) && i + 1 < len && isDigit(map[text.charCodeAt(i + 1)]!)) f = raw;

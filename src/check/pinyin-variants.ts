@@ -10,8 +10,19 @@ const MAX_TERM = 8;
 
 const readingsCache = new Map<string, readonly string[]>();
 
+/** Folded text has digits where the writer may have used 零…九; "ling风险" stands for 零风险. */
+const DIGIT_READINGS: Readonly<Record<string, readonly string[]>> = {
+  '0': ['ling'], '1': ['yi'], '2': ['er', 'liang'], '3': ['san'], '4': ['si'],
+  '5': ['wu'], '6': ['liu'], '7': ['qi'], '8': ['ba'], '9': ['jiu'],
+};
+
+/** Look-alike digits in Latin words: b0tox, x30min. */
+const LEET: Readonly<Record<string, string>> = { o: '0', i: '1', l: '1', e: '3', a: '4', s: '5' };
+
 /** Toneless lower-case readings of one character; ü is written v or u in practice. */
 function readings(ch: string): readonly string[] {
+  const digit = DIGIT_READINGS[ch];
+  if (digit) return digit;
   let r = readingsCache.get(ch);
   if (!r) {
     const raw = pinyin(ch, { toneType: 'none', type: 'array', multiple: true }) as string[];
@@ -27,19 +38,35 @@ function readings(ch: string): readonly string[] {
   return r;
 }
 
-/** The pinyin variants of a folded term (not the term itself). Single characters get none:
- *  a lone syllable stands for too many characters. */
+/** The stand-in variants of a folded term (not the term itself): pinyin for one character or
+ *  all of them; look-alike digits for Latin brand names. Single characters get none: a lone
+ *  syllable stands for too many characters. */
 export function pinyinVariants(term: string): string[] {
   const chars = [...term];
-  const positions = chars.flatMap((c, i) => (isIdeograph(c) ? [i] : []));
-  if (chars.length < 2 || chars.length > MAX_TERM || positions.length === 0) return [];
+  if (/^[a-z]{4,}$/.test(term)) return leetVariants(chars);
+  // Digits count only next to Chinese characters: "0风险" is 零风险, "100%" is not a word.
+  const hasIdeograph = chars.some(isIdeograph);
+  const positions = chars.flatMap((c, i) => (isIdeograph(c) || (hasIdeograph && DIGIT_READINGS[c]) ? [i] : []));
+  if (chars.length < 2 || chars.length > MAX_TERM || !hasIdeograph) return [];
   const out = new Set<string>();
   for (const i of positions) {
     for (const r of readings(chars[i]!)) out.add([...chars.slice(0, i), r, ...chars.slice(i + 1)].join(''));
   }
   if (positions.length > 1) {
     // All characters in pinyin, first reading each: "wufuzuoyong".
-    out.add(chars.map((c) => (isIdeograph(c) ? (readings(c)[0] ?? c) : c)).join(''));
+    out.add(chars.map((c, i) => (positions.includes(i) ? (readings(c)[0] ?? c) : c)).join(''));
   }
+  return [...out];
+}
+
+/** A Latin term (botox) with each look-alike letter, and all of them, written as a digit. */
+function leetVariants(chars: string[]): string[] {
+  const out = new Set<string>();
+  const swap = (i: number) => chars.map((c, j) => (j === i ? (LEET[c] ?? c) : c)).join('');
+  chars.forEach((c, i) => {
+    if (LEET[c]) out.add(swap(i));
+  });
+  out.add(chars.map((c) => LEET[c] ?? c).join(''));
+  out.delete(chars.join(''));
   return [...out];
 }

@@ -75,6 +75,20 @@ export const manifestSchema = z.strictObject({
 
 export const lexiconsSchema = z.record(name, z.array(text).min(1, '词表不能为空'));
 
+export const departmentsSchema = z.strictObject({
+  departments: z
+    .array(
+      z.strictObject({
+        /** 诊疗科目 as on a licence, e.g. 美容中医科. */
+        name: text,
+        aliases: z.array(text).default([]),
+        /** Project words that belong to this department. */
+        words: z.array(text).min(1, '至少一个项目用词'),
+      }),
+    )
+    .min(1, '至少一个诊疗科目'),
+});
+
 const unit = z.string({ error: '必须是文本' }).length(1, '必须是单个字符');
 export const normaliseSchema = z.strictObject({
   skip: z.array(unit).default([]),
@@ -85,3 +99,4 @@ export type RuleSpec = z.infer<typeof ruleSchema>;
 export type Manifest = z.infer<typeof manifestSchema>;
 export type Lexicons = z.infer<typeof lexiconsSchema>;
 export type NormaliseSpec = z.infer<typeof normaliseSchema>;
+export type Departments = z.infer<typeof departmentsSchema>['departments'];

@@ -6,6 +6,7 @@ import { doctorPromotion } from './doctor-promotion.ts';
 import { experienceLink } from './experience-link.ts';
 import { licensedDepartment } from './licensed-department.ts';
 import { nonMedicalBusiness } from './non-medical-business.ts';
+import { prescriptionWarning } from './prescription-warning.ts';
 import { productMedicalClaim } from './product-medical-claim.ts';
 import type { ContextRule } from './types.ts';
 
@@ -21,6 +22,7 @@ export const CONTEXT_RULES: ReadonlyMap<string, ContextRule> = new Map(
     licensedDepartment,
     nonMedicalBusiness,
     productMedicalClaim,
+    prescriptionWarning,
     experienceLink,
   ].map((r) => [r.name, r]),
 );

@@ -1,6 +1,6 @@
-// R04: a project outside the departments on the clinic's licence. Which project belongs to which
-// department is workspace data (services.yaml), so this rule has no word list: it looks for the
-// names of the workspace's out-of-licence services in the text.
+// R04: a project outside the departments on the clinic's licence. Two sources say which project
+// belongs to which department: the workspace's services.yaml (its own service names) and the
+// pack's departments.yaml (common project words per department, e.g. 针灸 → 美容中医科).
 import type { Hit } from '../match.ts';
 import type { Service } from '../../workspace/schema.ts';
 import type { ContextRule } from './types.ts';
@@ -36,10 +36,15 @@ export const licensedDepartment: ContextRule = {
   name: 'licensed-department',
   lexicons: [],
   apply(rule, _hits, env) {
-    const { brand, services } = env.ctx;
-    if (!brand || !services?.length) return [];
-    const names = outOfLicence(services, brand.licensedDepartments, env.fold);
-    if (names.length === 0) return [];
-    return occurrences(env.text, names).map((t): Hit => ({ rule, start: t.start, end: t.end, severity: rule.severity }));
+    const { brand, services = [] } = env.ctx;
+    // A business that is not a medical institution is R17's concern, not a licence-scope question.
+    if (!brand || !brand.isMedicalInstitution) return [];
+    const spans = occurrences(env.text, outOfLicence(services, brand.licensedDepartments, env.fold));
+    // Project words of departments the licence lacks (compliance/departments.yaml).
+    for (const d of env.departments) {
+      if ([d.name, ...d.aliases].some((n) => isLicensed(n, brand.licensedDepartments))) continue;
+      for (const s of env.lexicon(d.lexicon).within(0, env.text.length)) spans.push(s);
+    }
+    return spans.map((t): Hit => ({ rule, start: t.start, end: t.end, severity: rule.severity }));
   },
 };

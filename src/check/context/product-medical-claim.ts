@@ -1,10 +1,10 @@
 // R18: "祛斑" in a clinic's laser post is a medical project; "祛斑" next to 面膜 or 精华 is a
 // cosmetic claiming a medical effect. The claim counts when a cosmetics/food word is in the same
-// clause within REACH units.
-import { clauseWindow } from '../clause.ts';
+// sentence within REACH units (product and claim are often a comma apart: "益生菌每天一包，排毒养颜").
+import { sentenceWindow } from '../clause.ts';
 import type { ContextRule } from './types.ts';
 
-const REACH = 12;
+const REACH = 24;
 
 export const productMedicalClaim: ContextRule = {
   name: 'product-medical-claim',
@@ -12,7 +12,7 @@ export const productMedicalClaim: ContextRule = {
   apply(_rule, hits, env) {
     const products = env.lexicon('cosmetics-and-food');
     return hits.filter((h) => {
-      const { from, to } = clauseWindow(env.text, h.start, h.end, REACH);
+      const { from, to } = sentenceWindow(env.text, h.start, h.end, REACH);
       return products.occursIn(from, to);
     });
   },

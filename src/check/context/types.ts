@@ -17,6 +17,8 @@ export interface ContextEnv {
   lexicon(name: string): LexiconHits;
   /** Whether any word of the lexicon occurs anywhere in the text (memoised per check). */
   mentions(name: string): boolean;
+  /** 诊疗科目 the pack knows, with the lexicon holding each one's project words. */
+  readonly departments: readonly { readonly name: string; readonly aliases: readonly string[]; readonly lexicon: string }[];
   /** Folds a string from the workspace (service names, certificate numbers) like the text. */
   fold(s: string): string;
 }
