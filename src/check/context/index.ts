@@ -1,8 +1,12 @@
 // The registry of context rules, by the name the pack data uses.
 import { absoluteClaim } from './absolute-claim.ts';
+import { guaranteeObject, medicalClaim } from './claims.ts';
+import { bulkMessage } from './bulk-message.ts';
+import { minorsTarget } from './minors-target.ts';
 import { productWithoutCertificate, promotionCertificate } from './certificate.ts';
 import { disguisedAd } from './disguised-ad.ts';
-import { doctorPromotion } from './doctor-promotion.ts';
+import { doctorPromotion, namedDoctor } from './doctor-promotion.ts';
+import { aestheticSubject, testimony } from './testimony.ts';
 import { experienceLink } from './experience-link.ts';
 import { licensedDepartment } from './licensed-department.ts';
 import { nonMedicalBusiness } from './non-medical-business.ts';
@@ -15,8 +19,9 @@ export type { ContextEnv, ContextRule } from './types.ts';
 export const CONTEXT_RULES: ReadonlyMap<string, ContextRule> = new Map(
   [
     absoluteClaim,
+    guaranteeObject, medicalClaim,
     disguisedAd,
-    doctorPromotion,
+    doctorPromotion, namedDoctor, testimony, aestheticSubject,
     promotionCertificate,
     productWithoutCertificate,
     licensedDepartment,
@@ -24,5 +29,7 @@ export const CONTEXT_RULES: ReadonlyMap<string, ContextRule> = new Map(
     productMedicalClaim,
     prescriptionWarning,
     experienceLink,
+    bulkMessage,
+    minorsTarget,
   ].map((r) => [r.name, r]),
 );

@@ -6,12 +6,15 @@
 // before/after comparison (block). A divider between unrelated-looking photos is only a collage
 // (review): it may still be a comparison shot from another angle.
 import { columnProfile, findDividerBands, type Band } from './dividers.ts';
-import { mirror, pearson, stdDev, thumbnail, transpose, type GreyRaster } from './raster.ts';
+import { mirror, shiftedPearson, stdDev, thumbnail, transpose, type GreyRaster } from './raster.ts';
 import type { SplitAxis, SplitEvidence } from './types.ts';
 
-/** Thumbnail side per panel: coarse enough to ignore retouching, JPEG noise and small shifts. */
-export const PANEL_THUMB = 16;
-/** With a divider bar the picture is certainly a collage; moderately alike panels make it a comparison. */
+/** Thumbnail side per panel: coarse enough to ignore retouching and JPEG noise. */
+export const PANEL_THUMB = 20;
+/** Panels are compared over shifts of up to this many thumbnail cells (2 of 20 = 10% of a panel),
+ *  since the "after" is never framed exactly like the "before". */
+export const PANEL_MAX_SHIFT = 2;
+/** A divider bar already says "collage"; moderately alike panels on both sides make it a comparison. */
 export const SIMILAR_WITH_DIVIDER = 0.6;
 /** Without a divider only near-identical halves count, since ordinary photos have alike halves too. */
 export const SIMILAR_WITHOUT_DIVIDER = 0.9;
@@ -69,7 +72,10 @@ export function comparePanels(r: GreyRaster, a: [number, number], b: [number, nu
   const ta = panelThumb(r, a);
   const tb = panelThumb(r, b);
   if (stdDev(ta) < MIN_STRUCTURE || stdDev(tb) < MIN_STRUCTURE) return { direct: 0, mirrored: 0 };
-  return { direct: pearson(ta, tb), mirrored: pearson(ta, mirror(tb, PANEL_THUMB)) };
+  return {
+    direct: shiftedPearson(ta, tb, PANEL_THUMB, PANEL_MAX_SHIFT),
+    mirrored: shiftedPearson(ta, mirror(tb, PANEL_THUMB), PANEL_THUMB, PANEL_MAX_SHIFT),
+  };
 }
 
 /** The column where neighbouring columns differ most, when it stands out: two photos butted

@@ -1,7 +1,7 @@
 // Divider bars: the white (or coloured) strip a collage template puts between the "before" and
 // the "after" photo. In a raster a vertical bar is a narrow run of columns that are almost one
-// colour from top to bottom, while the columns on either side are photo (textured) or a clearly
-// different colour. Horizontal bars are found by running the same code on the transposed raster.
+// colour from top to bottom, while the pixels on either side mostly differ from that colour.
+// Horizontal bars are found by running the same code on the transposed raster.
 import type { GreyRaster } from './raster.ts';
 
 /** Grey levels around a column's median that still count as "the bar's colour" (JPEG noise and
@@ -14,9 +14,10 @@ export const BAR_MAX_WIDTH = 0.06;
 /** Dividers between panels sit away from the edges; frames around the whole picture are ignored. */
 export const BAR_SEARCH_FROM = 0.12;
 export const BAR_SEARCH_TO = 0.88;
-/** A flank (the strip beside the bar) is photo when its columns are at most this uniform… */
-export const FLANK_MAX_UNIFORMITY = 0.75;
-/** …or, if it is a flat area too, when its colour differs from the bar's by this many grey levels. */
+/** A flank (the strip beside the bar) contrasts with the bar when at least this share of its pixels
+ *  is FLANK_MIN_CONTRAST grey levels away from the bar's colour. A run of plain ground between
+ *  trees and a pond is uniform too, but its flanks are mostly the same ground. */
+export const FLANK_MIN_SHARE = 0.5;
 export const FLANK_MIN_CONTRAST = 25;
 
 export interface ColumnProfile {
@@ -56,11 +57,14 @@ function mean(values: ArrayLike<number>, from: number, to: number): number {
   return s / Math.max(1, to - from);
 }
 
-/** Is the strip [from, to) beside a bar "not the bar": textured, or a different colour? */
-function flankContrasts(p: ColumnProfile, from: number, to: number, barGrey: number): boolean {
-  if (from < 0 || to > p.median.length || to <= from) return false;
-  if (mean(p.uniformity, from, to) <= FLANK_MAX_UNIFORMITY) return true;
-  return Math.abs(mean(p.median, from, to) - barGrey) >= FLANK_MIN_CONTRAST;
+/** Does the strip of columns [from, to) beside a bar mostly differ from the bar's colour? */
+function flankContrasts(r: GreyRaster, from: number, to: number, barGrey: number): boolean {
+  if (from < 0 || to > r.width || to <= from) return false;
+  let differ = 0;
+  for (let y = 0; y < r.height; y++) {
+    for (let x = from; x < to; x++) if (Math.abs(r.data[y * r.width + x]! - barGrey) >= FLANK_MIN_CONTRAST) differ++;
+  }
+  return differ >= FLANK_MIN_SHARE * r.height * (to - from);
 }
 
 /** Vertical divider bars in the raster, left to right. */
@@ -83,8 +87,8 @@ export function findDividerBands(r: GreyRaster, p: ColumnProfile = columnProfile
     if (end - start + 1 > maxWidth || centre < BAR_SEARCH_FROM || centre > BAR_SEARCH_TO) continue;
     const grey = mean(p.median, start, end + 1);
     // Skip one column on each side: resampling blends the bar's edge into its neighbour.
-    const left = flankContrasts(p, start - 1 - flank, start - 1, grey);
-    const right = flankContrasts(p, end + 2, end + 2 + flank, grey);
+    const left = flankContrasts(r, start - 1 - flank, start - 1, grey);
+    const right = flankContrasts(r, end + 2, end + 2 + flank, grey);
     if (left && right) bands.push({ start, end });
   }
   return bands;

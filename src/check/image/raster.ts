@@ -88,3 +88,25 @@ export function pearson(a: Float64Array, b: Float64Array): number {
   if (saa === 0 || sbb === 0) return 0;
   return sab / Math.sqrt(saa * sbb);
 }
+
+/** Best correlation of two size×size thumbnails over small translations (up to maxShift cells
+ *  each way), on their overlap: an "after" photo is rarely framed exactly like the "before". */
+export function shiftedPearson(a: Float64Array, b: Float64Array, size: number, maxShift: number): number {
+  let best = -1;
+  for (let dy = -maxShift; dy <= maxShift; dy++) {
+    for (let dx = -maxShift; dx <= maxShift; dx++) {
+      const w = size - Math.abs(dx);
+      const h = size - Math.abs(dy);
+      const pa = new Float64Array(w * h);
+      const pb = new Float64Array(w * h);
+      for (let y = 0; y < h; y++) {
+        for (let x = 0; x < w; x++) {
+          pa[y * w + x] = a[(y + Math.max(0, dy)) * size + x + Math.max(0, dx)]!;
+          pb[y * w + x] = b[(y + Math.max(0, -dy)) * size + x + Math.max(0, -dx)]!;
+        }
+      }
+      best = Math.max(best, pearson(pa, pb));
+    }
+  }
+  return best;
+}

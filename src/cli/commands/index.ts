@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAudit } from './audit.ts';
 import { registerCheck } from './check.ts';
+import { registerCheckImage } from './check-image.ts';
 import { registerDemo } from './demo.ts';
 import { registerDrafts } from './drafts.ts';
 import { registerInit } from './init.ts';
@@ -16,6 +17,7 @@ export function registerCommands(program: Command): void {
   registerPlan(program);
   registerDrafts(program);
   registerCheck(program);
+  registerCheckImage(program);
   registerReview(program);
   registerUsers(program);
   registerSchedule(program);
