@@ -35,17 +35,39 @@ function markText(text: string, findings: readonly Finding[]): string {
   return out + text.slice(pos);
 }
 
-/** Line and column (in characters as a person counts them, so an emoji is one) of an offset. */
-function position(text: string, lineStarts: readonly number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
+const codePoints = (s: string): number => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n++; // a low surrogate belongs to the character before it
   }
-  const from = lineStarts[lo]!;
-  return { line: lo + 1, column: [...text.slice(from, offset)].length + 1 };
+  return n;
+};
+
+/** Line and column (in characters as a person counts them, so an emoji is one) of offsets asked
+ *  in increasing order. Each answer continues from the previous one, so a huge single-line text
+ *  with many findings costs one pass, not one pass per finding. */
+function positions(text: string) {
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  let line = 0;
+  let at = 0;
+  let column = 1;
+  return (offset: number): { line: number; column: number } => {
+    if (offset < at) {
+      line = 0;
+      at = 0;
+      column = 1;
+    }
+    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= offset) {
+      line++;
+      at = lineStarts[line]!;
+      column = 1;
+    }
+    column += codePoints(text.slice(at, offset));
+    at = offset;
+    return { line: line + 1, column };
+  };
 }
 
 function summary(result: CheckResult): string {
@@ -60,11 +82,10 @@ function summary(result: CheckResult): string {
 export function explainFindings(text: string, findings: readonly Finding[], opts: ExplainOptions = {}): string {
   if (findings.length === 0) return '未发现需要处理的内容。';
   const lines = ['标注原文：', markText(text, findings), ''];
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const positionOf = positions(text);
   findings.forEach((f, i) => {
     const title = opts.categories?.[f.category];
-    const { line, column } = position(text, lineStarts, f.start);
+    const { line, column } = positionOf(f.start);
     lines.push(
       `${marker(i + 1)} ${SEVERITY_LABELS[f.severity]} · ${f.category}${title ? ` ${title}` : ''} · 规则 ${f.rule}`,
       `   原文：“${f.match}”（第 ${line} 行第 ${column} 字）`,

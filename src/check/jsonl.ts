@@ -41,6 +41,7 @@ function parseLine(raw: string, n: number): Parsed {
   if (!isId(id)) return { ok: false, id: null, error: `第 ${n} 行的 id 必须是文本或数字` };
   if (text === undefined) return { ok: false, id, error: `第 ${n} 行缺少 text` };
   if (typeof text !== 'string') return { ok: false, id, error: `第 ${n} 行的 text 必须是文本` };
+  if (text.trim() === '') return { ok: false, id, error: `第 ${n} 行的 text 是空的，没有可检查的文字` };
   return { ok: true, id, text };
 }
 

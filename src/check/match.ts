@@ -48,11 +48,16 @@ function accept(pack: CompiledPack, text: string, rule: CompiledRule, start: num
   );
 }
 
-/** Where one lexicon's words occur in the folded text, answered from the single scan. */
+/** Where one lexicon's words occur in the folded text, answered from the single scan. Spans are
+ *  kept sorted by start so window queries are a binary search, not a walk over every span (a
+ *  long text can hold tens of thousands of lexicon hits and as many queries). */
 export class LexiconHits {
   private readonly spans: { start: number; end: number }[] = [];
+  private sorted = true;
 
   push(start: number, end: number): void {
+    const last = this.spans[this.spans.length - 1];
+    if (last && start < last.start) this.sorted = false;
     this.spans.push({ start, end });
   }
 
@@ -60,14 +65,37 @@ export class LexiconHits {
     return this.spans.length > 0;
   }
 
+  /** Index of the first span starting at or after `from`. */
+  private lowerBound(from: number): number {
+    if (!this.sorted) {
+      this.spans.sort((a, b) => a.start - b.start || a.end - b.end);
+      this.sorted = true;
+    }
+    let lo = 0;
+    let hi = this.spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.spans[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** Whether a word of the lexicon lies entirely within [from, to). */
   occursIn(from: number, to: number): boolean {
-    return this.spans.some((s) => s.start >= from && s.end <= to);
+    for (let i = this.lowerBound(from); i < this.spans.length && this.spans[i]!.start < to; i++) {
+      if (this.spans[i]!.end <= to) return true;
+    }
+    return false;
   }
 
   /** Every occurrence within [from, to). */
   within(from: number, to: number): { start: number; end: number }[] {
-    return this.spans.filter((s) => s.start >= from && s.end <= to);
+    const out: { start: number; end: number }[] = [];
+    for (let i = this.lowerBound(from); i < this.spans.length && this.spans[i]!.start < to; i++) {
+      if (this.spans[i]!.end <= to) out.push(this.spans[i]!);
+    }
+    return out;
   }
 }
 

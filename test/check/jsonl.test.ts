@@ -36,8 +36,8 @@ describe('runJsonl', () => {
     expect(findings.map((f) => f.match)).toEqual(['最好', '无副作用']);
     expect(Object.keys(findings[0]!).sort()).toEqual(['basis', 'category', 'end', 'match', 'rule', 'severity', 'start']);
     expect(lines[1]).toEqual({ id: 2, verdict: 'pass', findings: [] });
-    expect(lines[2]).toEqual({ id: 'a3', verdict: 'pass', findings: [] });
-    expect(counts).toEqual({ lines: 3, checked: 3, errors: 0, verdicts: { pass: 2, review: 0, block: 1 } });
+    expect(lines[2]).toEqual({ id: 'a3', line: 3, error: '第 3 行的 text 是空的，没有可检查的文字' });
+    expect(counts).toEqual({ lines: 3, checked: 2, errors: 1, verdicts: { pass: 1, review: 0, block: 1 } });
   });
 
   it('answers bad lines with an error naming the line and keeps going', async () => {

@@ -12,7 +12,7 @@ const execFileP = promisify(execFile);
 const BIN = path.resolve('bin/siyu.mjs');
 
 async function siyu(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}) {
-  const child = execFileP(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: { ...process.env, DATABASE_URL: '', ...opts.env }, timeout: 60_000 });
+  const child = execFileP(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: { ...process.env, DATABASE_URL: '', ...opts.env }, timeout: 60_000, maxBuffer: 512 * 1024 * 1024 });
   if (opts.input !== undefined) {
     child.child.stdin!.end(opts.input);
   }
@@ -103,5 +103,30 @@ describe('siyu on bad input', () => {
     const r = await siyu(['approve', 'abcd', '--data', path.join(dir, 'd4')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('--as');
+  });
+
+  it('siyu check: empty, binary, missing and directory inputs each get a clear message and exit 1', async () => {
+    await writeFile(path.join(dir, 'empty.txt'), '  \n');
+    await writeFile(path.join(dir, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0xc3, 0x28]));
+    const cases: [string, RegExp][] = [
+      ['empty.txt', /empty\.txt 是空的/],
+      ['photo.jpg', /photo\.jpg 不是 UTF-8 文本/],
+      ['missing.txt', /missing\.txt：文件不存在/],
+      ['.', /这是一个目录/],
+    ];
+    for (const [file, message] of cases) {
+      const r = await siyu(['check', file], { cwd: dir, env: { SIYU_WORKSPACE: path.join(dir, 'workspace') } });
+      expect(r.code, file).toBe(1);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
+  it('siyu check: 1 MB of text is checked and every finding points at its line and column', async () => {
+    const text = '姐妹们看过来，效果最好！\n'.repeat(80_000); // ≈ 1 MB of UTF-8
+    await writeFile(path.join(dir, 'big.txt'), text);
+    const r = await siyu(['check', 'big.txt'], { cwd: dir, env: { SIYU_WORKSPACE: path.join(dir, 'workspace') } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^合规检查：禁止发布/);
+    expect(r.stdout).toContain('（第 80000 行第 10 字）');
   });
 });

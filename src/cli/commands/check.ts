@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
-import { text as readStream } from 'node:stream/consumers';
+import { buffer } from 'node:stream/consumers';
+import { decodeInput } from '../../check/input.ts';
 import { renderExplanation, runJsonl, SEVERITY_LABELS, VERDICT_LABELS, type CheckContext, type CheckReport } from '../../check/index.ts';
 import { createRewriteModel, DEFAULT_REWRITE_ROUNDS, MAX_REWRITE_ROUNDS, rewriteForCompliance, type RewriteResult } from '../../check/rewrite.ts';
 import { LLM_ENV, llmConfigFromEnv, type LlmConfig } from '../../draft/llm-config.ts';
@@ -87,14 +88,18 @@ export function registerCheck(program: Command): void {
         }
         let text: string;
         if (file) {
+          let bytes: Buffer;
           try {
-            text = await readFile(file, 'utf8');
+            bytes = await readFile(file);
           } catch (e) {
-            throw new SiyuError(`无法读取文件 ${file}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+            const code = (e as NodeJS.ErrnoException).code;
+            const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : (code ?? (e as Error).message);
+            throw new SiyuError(`无法读取文件 ${file}：${why}`);
           }
+          text = decodeInput(bytes, `文件 ${file}`);
         } else {
           if (process.stdin.isTTY) throw new SiyuError('请给出要检查的文件，或通过标准输入传入文字');
-          text = await readStream(process.stdin);
+          text = decodeInput(await buffer(process.stdin), '标准输入');
         }
         const result = checker.check(text, context);
         out(renderExplanation(text, result, { categories: checker.categories }));
