@@ -6,7 +6,7 @@ import type { ComplianceExtras } from '../workspace/schema.ts';
 import { buildFoldTable, foldPatternSource, type FoldTable } from './fold-table.ts';
 import { normaliseTerm } from './normalise.ts';
 import { patternAnchors } from './pattern-anchors.ts';
-import { pinyinVariants } from './pinyin-variants.ts';
+import { pinyinVariants, primeReadings } from './pinyin-variants.ts';
 import { PATTERN_FLAGS, type Departments, type Lexicons, type Manifest, type NormaliseSpec, type RuleSpec } from './schema.ts';
 import { TermIndex } from './terms.ts';
 
@@ -116,6 +116,7 @@ export function compilePack({ manifest, specs: packSpecs, lexicons, normalise, d
   const table = buildFoldTable(normalise);
   const fold = (s: string) => normaliseTerm(s, table);
   const specs = [...packSpecs, ...workspaceRules(extras, packSpecs, manifest)];
+  primeReadings([...specs.flatMap((s) => s.terms), ...Object.values(lexicons).flat(), ...departments.flatMap((d) => d.words)].join(''));
   const terms = new TermIndex<TermPayload>();
   const patterns: CompiledPattern[] = [];
 

@@ -2,7 +2,7 @@
 // Latin syllable in the text stands for, every term enters the automaton with variants in which
 // one of its characters — or all of them — is written in pinyin (every reading of a polyphone).
 // The automaton only accepts a variant that is not part of a longer Latin word (terms.ts).
-import { pinyin } from 'pinyin-pro';
+import { polyphonic } from 'pinyin-pro';
 
 const isIdeograph = (c: string) => c >= '\u4e00' && c <= '\u9fff';
 /** Terms longer than this get no variants: long phrases are not written in pinyin. */
@@ -19,23 +19,32 @@ const DIGIT_READINGS: Readonly<Record<string, readonly string[]>> = {
 /** Look-alike digits in Latin words: b0tox, x30min. */
 const LEET: Readonly<Record<string, string>> = { o: '0', i: '1', l: '1', e: '3', a: '4', s: '5' };
 
+function cleanReadings(raw: readonly string[]): string[] {
+  const set = new Set<string>();
+  for (const p of raw) {
+    const r = p.toLowerCase();
+    if (!/^[a-zü]+$/.test(r)) continue;
+    set.add(r.replace(/ü/g, 'v'));
+    set.add(r.replace(/ü/g, 'u'));
+  }
+  return [...set];
+}
+
+/** Looks up the readings of every character of `text` in one call (pinyin-pro is much faster
+ *  on one string than character by character), so compiling the pack stays quick. */
+export function primeReadings(text: string): void {
+  const chars = [...new Set([...text].filter((c) => isIdeograph(c) && !readingsCache.has(c)))];
+  if (chars.length === 0) return;
+  const all = polyphonic(chars.join(''), { toneType: 'none', type: 'array' }) as string[][];
+  chars.forEach((c, i) => readingsCache.set(c, cleanReadings(all[i] ?? [])));
+}
+
 /** Toneless lower-case readings of one character; ü is written v or u in practice. */
 function readings(ch: string): readonly string[] {
   const digit = DIGIT_READINGS[ch];
   if (digit) return digit;
-  let r = readingsCache.get(ch);
-  if (!r) {
-    const raw = pinyin(ch, { toneType: 'none', type: 'array', multiple: true }) as string[];
-    const set = new Set<string>();
-    for (const p of raw) {
-      const s = p.toLowerCase();
-      if (!/^[a-zü]+$/.test(s)) continue;
-      set.add(s.replace(/ü/g, 'v'));
-      set.add(s.replace(/ü/g, 'u'));
-    }
-    readingsCache.set(ch, (r = [...set]));
-  }
-  return r;
+  if (!readingsCache.has(ch)) primeReadings(ch);
+  return readingsCache.get(ch) ?? [];
 }
 
 /** The stand-in variants of a folded term (not the term itself): pinyin for one character or
