@@ -127,19 +127,19 @@ export function scanText(pack: CompiledPack, text: string): Scan {
   const hits: Hit[] = [];
   const lexicons = new Map<string, LexiconHits>();
   const triggered = new Set<CompiledPattern>();
-  for (const t of pack.terms.findAll(text)) {
-    for (const p of t.payloads) {
+  pack.terms.forEachHit(text, (payloads, start, end) => {
+    for (const p of payloads) {
       if (p.kind === 'rule') {
-        if (accept(pack, text, p.rule, t.start, t.end)) hits.push({ rule: p.rule, start: t.start, end: t.end, severity: p.rule.severity });
+        if (accept(pack, text, p.rule, start, end)) hits.push({ rule: p.rule, start, end, severity: p.rule.severity });
       } else if (p.kind === 'lexicon') {
         let l = lexicons.get(p.name);
         if (!l) lexicons.set(p.name, (l = new LexiconHits()));
-        l.push(t.start, t.end);
+        l.push(start, end);
       } else {
         triggered.add(p.pattern);
       }
     }
-  }
+  });
   for (const pattern of pack.patterns) {
     if (!pattern.gated || triggered.has(pattern)) runPattern(pack, text, pattern, hits);
   }

@@ -159,6 +159,14 @@ export class TermIndex<P> {
     }
   }
 
+  /** Calls visit for every occurrence of every term in the text, in order of end position,
+   *  without building a result array (the checker's hot path). */
+  forEachHit(text: string, visit: (payloads: readonly P[], start: number, end: number) => void): void {
+    this.scan(text, 0, text.length, (id, start, end) => {
+      visit(this.termPayloads[id]!, start, end);
+    });
+  }
+
   /** Every occurrence of every term within text[from, to). */
   findAll(text: string, from = 0, to = text.length): TermHit<P>[] {
     const hits: TermHit<P>[] = [];

@@ -10,9 +10,15 @@
 //   反弹", "这家面馆比别家好吃"). They stand when the text is about a medical project or a claim
 //   target (a `medical-projects` word anywhere, or an `aesthetic-terms` word outside the hit itself);
 //   otherwise warn.
+//   Result and duration phrasings ("瘦了5斤", "白了两个度", "管3年") are stricter: rules whose id ends in
+//   "-result" stand only when the text names a medical project or a `treatment-markers` word (做完,
+//   术后, 疗程 …), since "跑步一个月瘦了5斤，效果不错" and "度假回来皮肤白了" are not ads.
+//   Softened claims ("可以逐步改善", "有助于淡化"; rules whose id ends in "-softened") are at least a
+//   warning; they block only in an ad: not in 科普-like text and not next to a disclaimer
+//   (`disclaimer-markers`: 个体差异, 因人而异 …).
+import { looksLikeScience, type ContextRule } from './types.ts';
 import { clauseWindow } from '../clause.ts';
 import type { Hit } from '../match.ts';
-import type { ContextRule } from './types.ts';
 
 const BEFORE = 6;
 const AFTER = 10;
@@ -40,9 +46,15 @@ export const guaranteeObject: ContextRule = {
 
 export const medicalClaim: ContextRule = {
   name: 'medical-claim',
-  lexicons: SIGNALS,
-  apply(_rule, hits, env) {
+  lexicons: [...SIGNALS, 'treatment-markers', 'disclaimer-markers', 'science-markers'],
+  apply(rule, hits, env) {
     if (hits.length === 0) return hits;
+    if (rule.id.endsWith('-softened') && (looksLikeScience(env) || env.mentions('disclaimer-markers'))) {
+      return hits.map(warn);
+    }
+    if (rule.id.endsWith('-result')) {
+      return env.mentions('medical-projects') || env.mentions('treatment-markers') ? hits : hits.map(warn);
+    }
     // A project name counts anywhere ("9成做过热玛吉的姐妹"); the other words ("风险", "安全") only
     // outside the hit, since they are often part of the phrase itself ("风险很小").
     if (env.mentions('medical-projects')) return hits;

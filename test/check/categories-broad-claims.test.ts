@@ -1,0 +1,152 @@
+// R05 (efficacy, incl. softened), R06 (rates and numbers), R07 (comparison), R08 (testimony) and R18
+// (products claiming medical effects): wider phrase families written for these tests — different
+// verbs, Chinese and Arabic numbers, durations, results, testimony sources, product use — and the
+// nearby everyday or compliant phrasings that must pass or at most warn.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadChecker, type CheckContext, type Checker } from '../../src/check/index.ts';
+import type { Severity } from '../../src/domain/types.ts';
+import { clinic, services } from './helpers.ts';
+
+let checker: Checker;
+beforeAll(async () => {
+  checker = await loadChecker();
+});
+
+const example: CheckContext = { brand: clinic, services };
+
+const ofCategory = (text: string, category: string) => checker.check(text, example).findings.filter((f) => f.category === category);
+
+function expectHit(text: string, category: string, severity: Severity = 'block'): void {
+  const found = ofCategory(text, category);
+  expect(found.map((f) => f.severity), `${category} ${severity} in「${text}」: ${found.map((f) => f.match).join(' ')}`).toContain(severity);
+}
+
+/** Not caught at block or review (a warning is allowed). */
+function expectNoClaim(text: string, category: string): void {
+  const found = ofCategory(text, category).filter((f) => f.severity !== 'warn');
+  expect(found.map((f) => `${f.rule} ${f.match}`), `no ${category} in「${text}」`).toEqual([]);
+}
+
+describe('R05 efficacy: onset, duration, softened verbs, results', () => {
+  it.each([
+    '做完热玛吉，3天见效',
+    '黄金微针两个疗程就能看到效果',
+    '超声炮一次能管五年',
+    '玻尿酸填充效果可以维持十八个月',
+    '我们的光子嫩肤能有效淡化色斑',
+    '皮秒祛斑，轻松去除顽固斑点',
+    '线雕帮你彻底告别法令纹',
+    '做完水光，皮肤白了两个度',
+    '吸脂以后瘦了8斤，腰围小了一圈',
+    '隆鼻后鼻子高了3mm',
+    '热玛吉做完整个人年轻了十岁',
+    '打完嗨体，颈纹淡了一大半',
+    '光子嫩肤百分百有效，肉眼可见',
+  ])('blocks 「%s」', (text) => expectHit(text, 'R05'));
+  it.each([
+    '跑步一个月瘦了5斤，效果还不错',
+    '度假回来皮肤白了好几个度',
+    '术后需要维持3个月的防晒',
+    '科普：光子嫩肤可以改善色斑，效果存在个体差异，请理性选择',
+    '这次健身计划坚持了三个月，腰围小了一圈',
+  ])('does not block 「%s」', (text) => expectNoClaim(text, 'R05'));
+});
+
+describe('R06 rates and numbers attached to efficacy', () => {
+  it.each([
+    '热玛吉满意度高达98%',
+    '我院双眼皮3000例无一失败',
+    '十个人里有九个满意，欢迎来面诊热玛吉',
+    '水光针做完9成以上的顾客都满意',
+    '自体脂肪存活率高，面诊预约',
+    '皮秒做完色斑改善了87%',
+    '超声炮的效果是普通射频的3倍',
+    '五百位姐妹做完热玛吉全部满意',
+  ])('blocks 「%s」', (text) => expectHit(text, 'R06'));
+  it.each([
+    '满意度调查：请为本次服务打分',
+    '这个包九成新，朋友转让',
+    '十个人里有九个喜欢吃火锅',
+  ])('does not block 「%s」', (text) => expectNoClaim(text, 'R06'));
+});
+
+describe('R07 comparison', () => {
+  it.each([
+    '水光针效果是普通补水的3倍',
+    '这款光电项目有热玛吉级效果',
+    '超声刀平替，价格只要一半',
+    '别家要做三次，我们一次搞定，光子嫩肤预约中',
+    '大医院都不如我们专业，欢迎面诊双眼皮',
+    '我们的皮秒效果远超进口设备',
+  ])('blocks 「%s」', (text) => expectHit(text, 'R07'));
+  it.each(['这家面馆远超我的预期', '今天跑步比昨天快了两分钟'])('does not block 「%s」', (text) => expectNoClaim(text, 'R07'));
+});
+
+describe('R08 testimony: cases, feedback pictures, screenshots, diaries', () => {
+  it.each([
+    '姐妹返图来啦，做完双眼皮第7天',
+    '宝子发来的照片，鼻子真的翘了',
+    '客户私信截图，水光做完皮肤透亮',
+    '她说做完热玛吉同事都以为她换了脸',
+    '变美日记第15天，消肿了',
+    '评论区姐妹都在问热玛吉',
+    '素人案例：下颌线出来了',
+    '原相机直出，无滤镜，做完光子皮肤的样子',
+    '亲测，打完水光皮肤真的变嫩了',
+  ])('blocks 「%s」', (text) => expectHit(text, 'R08'));
+  it.each([
+    '跑步日记第30天，今天跑了十公里',
+    '装修返图来啦，客厅终于完工',
+    '術後第3天可以洗臉，注意防晒',
+    '评论区告诉我你想了解什么',
+  ])('does not block 「%s」', (text) => expectNoClaim(text, 'R08'));
+  it('reviews a customer who only praises the service', () => {
+    expectHit('宝子们都说我们环境很舒服', 'R08', 'review');
+  });
+});
+
+describe('R18 products: drink / eat / apply + cure or remove a condition', () => {
+  it.each([
+    '喝了一个月，斑全没了',
+    '每天吃两粒，脱发好了',
+    '这个精华涂三天痘印全消',
+    '敷完能修复激素脸',
+    '刷了两周牙结石没了',
+    '这款胶原蛋白饮每天一瓶，喝了三个月皱纹淡了',
+    '这款生发液坚持用，头发长出来了，治脱发',
+  ])('blocks 「%s」', (text) => expectHit(text, 'R18'));
+  it.each([
+    '术后按时吃消炎药，炎症会慢慢好',
+    '少吃甜食，痘痘好了很多',
+    '吃了三天药，过敏好了',
+    '多喝水，少熬夜，皮肤自然好',
+    '刷酸以后闭口少了，光子嫩肤预约中',
+  ])('does not block 「%s」', (text) => expectNoClaim(text, 'R18'));
+});
+
+describe('R05 softened claims, downtime; R07 不像; R08 bystanders and staff; R18 product terms', () => {
+  it.each(['光子嫩肤可以逐步改善色斑，欢迎预约', '热玛吉有助于刺激胶原，预约享优惠', '做完水光皮肤越来越亮了', '第二天就能上班，热玛吉预约'])(
+    'R05 blocks 「%s」',
+    (text) => expectHit(text, 'R05'),
+  );
+  it('R05 softened claim in 科普 with a disclaimer is only a warning', () => {
+    expect(ofCategory('科普：光子嫩肤可以逐步改善色斑，效果存在个体差异', 'R05').map((f) => f.severity)).toEqual(['warn']);
+  });
+  it.each(['多运动有助于改善睡眠', '术后第2天就能化妆吗？不建议'])('R05 does not block 「%s」', (text) => expectNoClaim(text, 'R05'));
+  it('R07 blocks 「不像传统手术要恢复一个月」 in an ad', () => expectHit('不像传统手术要恢复一个月，热玛吉预约中', 'R07'));
+  it.each(['同事都以为我换了脸，做完热玛吉', '我自己也打了水光，皮肤真的嫩'])('R08 blocks 「%s」', (text) => expectHit(text, 'R08'));
+  it('R08 ignores 「老公说今晚吃火锅」', () => expectNoClaim('老公说今晚吃火锅', 'R08'));
+  it.each(['这款代餐一周瘦身5斤', '这款眼霜能去眼袋', '生发液坚持用白发转黑'])('R18 blocks 「%s」', (text) => expectHit(text, 'R18'));
+});
+
+describe('more phrasings and their everyday neighbours', () => {
+  it('R06 blocks 「热玛吉做完皱纹减少一半」', () => expectHit('热玛吉做完皱纹减少一半', 'R06'));
+  it('R07 blocks 「乔雅登比普通玻尿酸多维持半年」', () => expectHit('乔雅登比普通玻尿酸多维持半年', 'R07'));
+  it.each(['更多案例私我，双眼皮预约', '她说做完水光效果特别好'])('R08 blocks 「%s」', (text) => expectHit(text, 'R08'));
+  it.each(['她说下周再来复诊，我们已经帮她预约了', '评论区留言抽三位姐妹送面膜'])('R08 ignores 「%s」', (text) => expectNoClaim(text, 'R08'));
+  it('R05 duration in 科普 with a disclaimer only warns', () => {
+    expectNoClaim('热玛吉的效果一般维持一到两年，因人而异', 'R05');
+    expectHit('超声炮一次能管五年，预约', 'R05');
+  });
+  it('R06 ratio in everyday text only warns', () => expectNoClaim('家里的工作减少了一半', 'R06'));
+});
