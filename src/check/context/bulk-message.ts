@@ -5,11 +5,16 @@
 // content) or one that offers 退订 passes.
 import type { ContextRule } from './types.ts';
 
+/** Promotions (R15) and price inducement (R16) are commercial content too. */
+const PROMOTION_CATEGORIES = ['R15', 'R16'];
+
 export const bulkMessage: ContextRule = {
   name: 'bulk-message',
   lexicons: ['commercial-markers', 'opt-out-markers'],
   apply(_rule, hits, env) {
-    if (hits.length === 0 || !env.mentions('commercial-markers') || env.mentions('opt-out-markers')) return [];
+    // Commercial content: the marker words, or anything the promotion/price rules found (特惠, 8折…).
+    const commercial = env.mentions('commercial-markers') || env.rawHits.some((h) => PROMOTION_CATEGORIES.includes(h.rule.category) && h.severity !== 'warn');
+    if (hits.length === 0 || !commercial || env.mentions('opt-out-markers')) return [];
     return [hits[0]!];
   },
 };

@@ -39,8 +39,28 @@ export const promotionCertificate: ContextRule = {
 function pitches(env: ContextEnv): boolean {
   const { contentType } = env.ctx;
   if (contentType) return PROMOTIONAL_TYPES.includes(contentType);
-  return env.mentions('pitch-markers') && !looksLikeScience(env);
+  return (env.mentions('pitch-markers') || PITCH_PHRASES.some((re) => re.test(env.text))) && !looksLikeScience(env);
 }
+
+/** How consultants invite to a project, beyond the fixed pitch-markers words; written against
+ *  folded text, each clause-bounded. “想了解的可以来找我聊聊”“具体请到院面诊评估” are not pitches
+ *  (an offer to talk, a disclaimer), so 找我聊 and 面诊评估 are left out on purpose. */
+const PITCH_PHRASES: readonly RegExp[] = [
+  // 可以来做、欢迎来院、随时来打、直接到店体验
+  /(?:可以|欢迎|随时|直接|赶紧|快|抓紧|有空|周末)(?:来|到)(?:院|店|我们这|我们家|做|打|试|体验|咨询|了解|预约|约)/u,
+  // 推荐你试试、建议姐妹们做、推荐入
+  /(?<!不)(?:推荐|建议|安利)(?:你|妳|姐妹|大家|宝子|亲|宝宝)?们?[^，。！？；\n]{0,3}(?:试试|试一试|做|打|来|入|冲|体验)/u,
+  // 适合你、很适合姐妹们
+  /适合(?:你|妳|姐妹|宝子|大家|亲们|想)/u,
+  // 需要的姐妹、想做的宝子、感兴趣的朋友
+  /(?:需要|想做|想打|想改善|想变美|有需求|有想法|感兴趣|心动|想了解)的(?:姐妹|宝子|宝宝|朋友|小伙伴|亲|美女|仙女|宝贝|女生|小姐姐|顾客)/u,
+  // 安排上、安排一下、约起来、冲起来、整起来
+  /安排(?:上|起来|一下|一个|一波|起)|(?:约|冲|搞|整|做|打)起来/u,
+  // 私我、私信预约、滴滴我、戳我、来约、扫码预约
+  /私我|私信(?:我|预约|咨询|了解)|滴滴我|dd我|戳我|(?:找我|联系我|扫码|扫码|点击|留言)(?:预约|约|登记|报名)|来约|可约|开约|有档期|档期(?:不多|有限|紧张)/u,
+  // 来院了解、到店咨询、预约面诊
+  /(?:来院|到院|来店|到店|进店)(?:了解|咨询|体验|试试|做)|预约(?:面诊|体验|到院|到店|咨询)/u,
+];
 
 /** A product/promotion post about a medical project, with no price words, from a clinic
  *  without a certificate: probably still an ad, so one review finding at the first mention.
