@@ -8,14 +8,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
-import type { ChatOpenAI } from '@langchain/openai';
 import Handlebars from 'handlebars';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { SEVERITY_LABELS } from '../domain/types.ts';
 import { llmHost, type LlmConfig } from '../draft/llm-config.ts';
-import { createChatModel, describeLlmError, MAX_TEXT_CHARS } from '../draft/llm-drafter.ts';
-import { DEFAULT_PROMPTS_DIR } from '../draft/prompts.ts';
+import { callModel, createChatModel, describeLlmError, MAX_TEXT_CHARS, type ModelReply } from '../draft/llm-drafter.ts';
+import { DEFAULT_PROMPTS_DIR, describeTemplateError } from '../draft/prompts.ts';
 import { SiyuError } from '../shared/errors.ts';
 import { logger } from '../shared/logger.ts';
 import type { CheckContext, CheckedFinding, Checker, CheckReport } from './types.ts';
@@ -169,16 +168,6 @@ const SAMPLE_VIEW: RewriteView = {
 const COMPILE = { noEscape: true } as const; // prompts are not HTML: "&" must stay "&"
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** Handlebars' English errors, shortened and put in Chinese for the person editing the prompt. */
-function describeTemplateError(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  const parse = /Parse error on line (\d+):\n(.*)\n/.exec(message);
-  if (parse) return `模板语法错误，模板第 ${parse[1]} 行附近：${parse[2]!.trim()}`;
-  const missing = /^"(.+)" not defined in .* - (\d+):(\d+)/.exec(message);
-  if (missing) return `模板第 ${missing[2]} 行引用了不存在的字段 “${missing[1]}”`;
-  return `模板错误（${oneLine(message)}）`;
-}
-
 /**
  * Loads prompts/rewrite.yaml, validates it and dry-renders every template in strict mode, so a typo
  * stops the command with the file's name instead of failing the first model call.
@@ -232,11 +221,6 @@ export function loadRewritePrompt(dir: string = DEFAULT_PROMPTS_DIR): RewritePro
 
 // ---- the reply ---------------------------------------------------------------------------------
 
-interface ModelReply {
-  content: string;
-  finishReason?: string;
-}
-
 const chars = (s: string) => [...s].length;
 
 /** A rewrite removes text; allow some slack for joining sentences, never an essay. */
@@ -276,36 +260,6 @@ export function parseRewriteReply(reply: ModelReply, original: string): { ok: tr
 }
 
 // ---- the model ---------------------------------------------------------------------------------
-
-/** Named like the platform's timeout so describeLlmError reports it as one. */
-function deadlineError(ms: number): Error {
-  const e = new Error(`deadline of ${ms} ms exceeded`);
-  e.name = 'TimeoutError';
-  return e;
-}
-
-/** One call with our own deadline over LangChain's retries and their back-off sleeps. */
-async function callModel(model: ChatOpenAI, messages: BaseMessage[], timeoutMs: number): Promise<ModelReply> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(deadlineError(timeoutMs));
-    }, timeoutMs);
-  });
-  // JSON mode (not json_schema, which several compatible vendors reject); the prompt says "json".
-  const call = model.invoke(messages, { response_format: { type: 'json_object' }, signal: controller.signal });
-  call.catch(() => undefined); // the loser of the race must not surface as an unhandled rejection
-  try {
-    const message = await Promise.race([call, deadline]);
-    const content = typeof message.content === 'string' ? message.content : message.text;
-    const finishReason = message.response_metadata?.['finish_reason'];
-    return { content, finishReason: typeof finishReason === 'string' ? finishReason : undefined };
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 export interface LlmRewriteModelOptions {
   /** Defaults to loadRewritePrompt() from prompts/; a broken file throws here, before any call. */

@@ -49,12 +49,13 @@ class DeadlineError extends Error {
   }
 }
 
-interface ModelReply {
+export interface ModelReply {
   content: string;
   finishReason?: string;
 }
 
-async function callModel(model: ChatOpenAI, messages: BaseMessage[], timeoutMs: number): Promise<ModelReply> {
+/** One JSON-mode call with our own deadline over LangChain's retries and their back-off sleeps. */
+export async function callModel(model: ChatOpenAI, messages: BaseMessage[], timeoutMs: number): Promise<ModelReply> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   // LangChain does not watch the signal while it sleeps between retries, so race it ourselves;

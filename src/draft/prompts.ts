@@ -177,7 +177,7 @@ function partialsUsed(ast: hbs.AST.Program): string[] {
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Handlebars' English errors, shortened and put in Chinese for the person editing the prompt. */
-function describeTemplateError(e: unknown): string {
+export function describeTemplateError(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   const parse = /Parse error on line (\d+):\n(.*)\n/.exec(message);
   if (parse) return `模板语法错误，模板第 ${parse[1]} 行附近：${parse[2]!.trim()}`;
