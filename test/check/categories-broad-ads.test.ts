@@ -5,8 +5,7 @@
 // next to them that must pass.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadChecker, type CheckContext, type Checker } from '../../src/check/index.ts';
-import type { Severity } from '../../src/domain/types.ts';
-import { clinic, services } from './helpers.ts';
+import { categoryExpectations, clinic, services } from './helpers.ts';
 
 let checker: Checker;
 beforeAll(async () => {
@@ -15,18 +14,7 @@ beforeAll(async () => {
 
 const example: CheckContext = { brand: clinic, services };
 
-const ofCategory = (text: string, category: string) => checker.check(text, example).findings.filter((f) => f.category === category);
-
-function expectHit(text: string, category: string, severity: Severity = 'block'): void {
-  const found = ofCategory(text, category);
-  expect(found.map((f) => f.severity), `${category} ${severity} in「${text}」: ${found.map((f) => f.match).join(' ')}`).toContain(severity);
-}
-
-/** Not caught at block or review (a warning is allowed). */
-function expectNone(text: string, category: string): void {
-  const found = ofCategory(text, category).filter((f) => f.severity !== 'warn');
-  expect(found.map((f) => `${f.rule} ${f.match}`), `no ${category} in「${text}」`).toEqual([]);
-}
+const { ofCategory, expectHit, expectNoClaim: expectNone } = categoryExpectations(() => checker, example);
 
 describe('R15 pitch of a medical project without promotion → review', () => {
   it.each([

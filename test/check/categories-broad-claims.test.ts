@@ -4,8 +4,7 @@
 // nearby everyday or compliant phrasings that must pass or at most warn.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadChecker, type CheckContext, type Checker } from '../../src/check/index.ts';
-import type { Severity } from '../../src/domain/types.ts';
-import { clinic, services } from './helpers.ts';
+import { categoryExpectations, clinic, services } from './helpers.ts';
 
 let checker: Checker;
 beforeAll(async () => {
@@ -14,18 +13,7 @@ beforeAll(async () => {
 
 const example: CheckContext = { brand: clinic, services };
 
-const ofCategory = (text: string, category: string) => checker.check(text, example).findings.filter((f) => f.category === category);
-
-function expectHit(text: string, category: string, severity: Severity = 'block'): void {
-  const found = ofCategory(text, category);
-  expect(found.map((f) => f.severity), `${category} ${severity} in「${text}」: ${found.map((f) => f.match).join(' ')}`).toContain(severity);
-}
-
-/** Not caught at block or review (a warning is allowed). */
-function expectNoClaim(text: string, category: string): void {
-  const found = ofCategory(text, category).filter((f) => f.severity !== 'warn');
-  expect(found.map((f) => `${f.rule} ${f.match}`), `no ${category} in「${text}」`).toEqual([]);
-}
+const { ofCategory, expectHit, expectNoClaim } = categoryExpectations(() => checker, example);
 
 describe('R05 efficacy: onset, duration, softened verbs, results', () => {
   it.each([

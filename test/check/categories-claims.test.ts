@@ -4,8 +4,7 @@
 // the rules are checked for the phrase family, not for one sentence.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadChecker, type CheckContext, type Checker } from '../../src/check/index.ts';
-import type { Severity } from '../../src/domain/types.ts';
-import { clinic, services } from './helpers.ts';
+import { categoryExpectations, clinic, services } from './helpers.ts';
 
 let checker: Checker;
 beforeAll(async () => {
@@ -14,18 +13,7 @@ beforeAll(async () => {
 
 const example: CheckContext = { brand: clinic, services };
 
-const ofCategory = (text: string, category: string) => checker.check(text, example).findings.filter((f) => f.category === category);
-
-function expectHit(text: string, category: string, severity: Severity = 'block'): void {
-  const found = ofCategory(text, category);
-  expect(found.map((f) => f.severity), `${category} ${severity} in「${text}」: ${found.map((f) => f.match).join(' ')}`).toContain(severity);
-}
-
-/** Not caught at block or review (a warning is allowed: it is shown to the editor only). */
-function expectNoClaim(text: string, category: string): void {
-  const found = ofCategory(text, category).filter((f) => f.severity !== 'warn');
-  expect(found.map((f) => `${f.rule} ${f.match}`), `no ${category} in「${text}」`).toEqual([]);
-}
+const { ofCategory, expectHit, expectNoClaim } = categoryExpectations(() => checker, example);
 
 describe('R05 guarantees need an object: 保证/包你 + efficacy, safety or satisfaction', () => {
   it.each(['做完水光我们保证皮肤变白两个度', '超声炮抗衰，包你满意再付尾款', '祛斑效果绝对有保证，放心交给我们', '热拉提做完保证不反弹', 'bao证有效，欢迎来面诊'])(
