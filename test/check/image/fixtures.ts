@@ -2,18 +2,10 @@
 // noise), a face-like portrait, before/after composites built from it, and files with editing
 // software in their metadata. Everything is deterministic (seeded noise).
 import sharp from 'sharp';
+// Small seeded PRNG (the benchmark corpus's mulberry32): same pixels on every run.
+import { mulberry32 as rng } from '../../../scripts/bench/corpus.ts';
 
-/** Small seeded PRNG (mulberry32): same pixels on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 /** Adds seeded grain, as a camera sensor would. */
 async function withNoise(png: Buffer, seed: number, amount = 14): Promise<Buffer> {
