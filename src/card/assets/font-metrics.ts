@@ -1,0 +1,58 @@
+// Glyph advances for text fitting, read with fontkit (lazy table parsing, so opening a 10 MB CJK
+// font costs little). Widths are in em so one measure serves every font size.
+import * as fontkit from 'fontkit';
+import type { MeasureEm } from '../text/line-break.ts';
+import type { FontSet, FontWeight } from './fonts.ts';
+
+const graphemes = new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+// Zero-width joiners, variation selectors and other format characters take no space.
+const ZERO_WIDTH = /^[\p{Cf}\p{Mn}\uFE0E\uFE0F]$/u;
+
+class FaceMetrics {
+  private readonly advances = new Map<number, number>();
+  private readonly font: fontkit.Font;
+
+  constructor(data: Buffer) {
+    this.font = fontkit.create(data) as fontkit.Font;
+  }
+
+  advance(cp: number): number {
+    let w = this.advances.get(cp);
+    if (w === undefined) {
+      const ch = String.fromCodePoint(cp);
+      w = ZERO_WIDTH.test(ch) ? 0 : this.font.glyphForCodePoint(cp).advanceWidth / this.font.unitsPerEm;
+      this.advances.set(cp, w);
+    }
+    return w;
+  }
+}
+
+const faces = new WeakMap<Buffer, FaceMetrics>();
+
+function metricsFor(data: Buffer): FaceMetrics {
+  let m = faces.get(data);
+  if (!m) {
+    m = new FaceMetrics(data);
+    faces.set(data, m);
+  }
+  return m;
+}
+
+/** A measure for one weight of a font set; emoji are drawn 1 em wide. */
+export function measureFor(set: FontSet, weight: FontWeight, letterSpacingEm = 0): MeasureEm {
+  const face = set.faces.find((f) => f.weight === weight) ?? set.faces[0]!;
+  const metrics = metricsFor(face.data);
+  return (text: string) => {
+    let width = 0;
+    for (const { segment } of graphemes.segment(text)) {
+      if (EMOJI.test(segment)) {
+        width += 1 + letterSpacingEm;
+        continue;
+      }
+      for (const ch of segment) width += metrics.advance(ch.codePointAt(0)!);
+      width += letterSpacingEm;
+    }
+    return width;
+  };
+}
