@@ -32,6 +32,10 @@ export const brandSchema = z.strictObject({
   timezone: text.default('Asia/Shanghai'),
   colours: z.strictObject({ primary: hexColour, secondary: hexColour, text: hexColour.default('#222222') }),
   logo: text.optional().describe('相对工作区的图片路径'),
+  /** The clinic's own card fonts (TTF/OTF/WOFF, paths relative to the workspace); default Noto Sans SC. */
+  fonts: z
+    .strictObject({ family: text.optional(), regular: text.describe('常规体字体文件'), bold: text.describe('粗体字体文件') })
+    .optional(),
 });
 
 export const personaSchema = z.strictObject({
@@ -57,6 +61,8 @@ export const personaSchema = z.strictObject({
   }),
   bannedPhrases: z.array(text).default([]),
   lifestyleThemes: z.array(text).min(1, '至少一个生活主题'),
+  /** Photo for quote cards, relative to the workspace. */
+  avatar: text.optional(),
 });
 
 export const segmentSchema = z.strictObject({

@@ -1,0 +1,22 @@
+// Worker-thread entry for the card pool: one CardRenderer per thread, created on the first task,
+// so each thread reads templates and parses fonts once. Errors travel back as plain data because
+// structured cloning drops a CardError's class and its details.
+import { workerData } from 'node:worker_threads';
+import { CardRenderer, type CardRendererOptions } from './render.ts';
+import type { CardRenderRequest, RenderedCard } from './types.ts';
+
+export type WorkerReply =
+  | { ok: true; card: RenderedCard }
+  | { ok: false; error: { name: string; message: string; details?: string[] } };
+
+let renderer: Promise<CardRenderer> | undefined;
+
+export default async function renderInWorker(req: CardRenderRequest): Promise<WorkerReply> {
+  try {
+    renderer ??= CardRenderer.create((workerData ?? {}) as CardRendererOptions);
+    return { ok: true, card: await (await renderer).render(req) };
+  } catch (e) {
+    const err = e as Error & { details?: string[] };
+    return { ok: false, error: { name: err.name, message: err.message, ...(err.details ? { details: err.details } : {}) } };
+  }
+}
