@@ -1,15 +1,13 @@
-// Loads the rule pack from compliance/: pack.yaml (version, categories), lexicons.yaml,
-// normalise.yaml and every packs/*.yaml. Each file is validated with its zod schema, then the
-// files are checked against each other. Every problem is reported with file, line and path in
-// one SiyuError, so a compliance editor fixes them all in one go.
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Compiles the rule pack from its YAML: pack.yaml (version, categories), lexicons.yaml,
+// normalise.yaml, departments.yaml and every packs/*.yaml. Each file is validated with its zod
+// schema, then the files are checked against each other. Every problem is reported with file,
+// line and path in one SiyuError, so a compliance editor fixes them all in one go.
+// load.ts imports this module only when the compiled-pack cache has no entry: YAML, zod, OpenCC
+// and pinyin-pro are then not even loaded on a warm start.
 import type { z } from 'zod';
 import { SiyuError } from '../shared/errors.ts';
-import { describeAt, readYaml, type YamlSource } from '../shared/yaml-file.ts';
-import { createChecker } from './checker.ts';
-import { compilePack } from './compile.ts';
+import { describeAt, parseYaml, type YamlSource } from '../shared/yaml-file.ts';
+import { compilePack, type CompiledPack } from './compile.ts';
 import { CONTEXT_RULES } from './context/index.ts';
 import {
   CATEGORY_IDS,
@@ -24,13 +22,15 @@ import {
   type RuleSpec,
 } from './schema.ts';
 import type { ComplianceExtras } from '../workspace/schema.ts';
-import type { Checker } from './types.ts';
+import type { PackFiles } from './pack-files.ts';
 
-/** <project>/compliance, found relative to this file so it works from any working directory. */
-export const DEFAULT_PACK_DIR = fileURLToPath(new URL('../../compliance/', import.meta.url));
-
-async function loadFile<S extends z.ZodType>(dir: string, file: string, schema: S, problems: string[]) {
-  const read = await readYaml(path.join(dir, file), file);
+function loadFile<S extends z.ZodType>(files: PackFiles, file: string, schema: S, problems: string[]) {
+  const text = files.texts.get(file);
+  if (text === undefined) {
+    problems.push(files.unreadable.get(file) ?? `${file}：文件不存在`);
+    return undefined;
+  }
+  const read = parseYaml(file, text);
   if ('problems' in read) {
     problems.push(...read.problems);
     return undefined;
@@ -47,17 +47,6 @@ interface LocatedRule {
   spec: RuleSpec;
   source: YamlSource;
   index: number;
-}
-
-async function packFiles(dir: string, problems: string[]): Promise<string[]> {
-  try {
-    const names = (await readdir(path.join(dir, 'packs'))).filter((n) => /\.ya?ml$/.test(n)).sort();
-    if (names.length === 0) problems.push('packs/：没有任何规则文件（*.yaml）');
-    return names.map((n) => `packs/${n}`);
-  } catch {
-    problems.push('packs/：目录不存在');
-    return [];
-  }
 }
 
 /** Checks that need more than one file: unique ids, known lexicons and contexts, coverage. */
@@ -87,18 +76,19 @@ function crossCheck(rules: LocatedRule[], lexicons: Lexicons, manifest: Manifest
   return problems;
 }
 
-/** Loads, validates and compiles the rule pack, with the workspace's own terms and allow-listed
- *  phrases when given; throws one SiyuError listing every problem. */
-export async function loadChecker(dir: string = DEFAULT_PACK_DIR, extras?: ComplianceExtras): Promise<Checker> {
-  const abs = path.resolve(dir);
+/** Validates and compiles the rule pack read into `files`, with the workspace's own terms and
+ *  allow-listed phrases when given; throws one SiyuError listing every problem. */
+export function compileSources(files: PackFiles, extras?: ComplianceExtras): CompiledPack {
+  const abs = files.dir;
   const problems: string[] = [];
-  const manifest = await loadFile(abs, 'pack.yaml', manifestSchema, problems);
-  const lexicons = await loadFile(abs, 'lexicons.yaml', lexiconsSchema, problems);
-  const normalise = await loadFile(abs, 'normalise.yaml', normaliseSchema, problems);
-  const departments = await loadFile(abs, 'departments.yaml', departmentsSchema, problems);
+  const manifest = loadFile(files, 'pack.yaml', manifestSchema, problems);
+  const lexicons = loadFile(files, 'lexicons.yaml', lexiconsSchema, problems);
+  const normalise = loadFile(files, 'normalise.yaml', normaliseSchema, problems);
+  const departments = loadFile(files, 'departments.yaml', departmentsSchema, problems);
+  if (files.packsProblem) problems.push(files.packsProblem);
   const rules: LocatedRule[] = [];
-  for (const file of await packFiles(abs, problems)) {
-    const pack = await loadFile(abs, file, packFileSchema, problems);
+  for (const file of files.ruleFiles) {
+    const pack = loadFile(files, file, packFileSchema, problems);
     pack?.data.rules.forEach((spec, index) => rules.push({ spec, source: pack.source, index }));
   }
   if (manifest && lexicons && problems.length === 0) problems.push(...crossCheck(rules, lexicons.data, manifest.data));
@@ -106,12 +96,12 @@ export async function loadChecker(dir: string = DEFAULT_PACK_DIR, extras?: Compl
     throw new SiyuError(`合规规则包 ${abs} 有 ${problems.length} 处错误：`, problems);
   }
   const specs = rules.map((r) => r.spec);
-  return createChecker(compilePack({
-      manifest: manifest.data,
-      specs,
-      lexicons: lexicons.data,
-      normalise: normalise.data as NormaliseSpec,
-      departments: departments.data.departments,
-      extras,
-    }));
+  return compilePack({
+    manifest: manifest.data,
+    specs,
+    lexicons: lexicons.data,
+    normalise: normalise.data as NormaliseSpec,
+    departments: departments.data.departments,
+    extras,
+  });
 }

@@ -16,9 +16,8 @@ export interface TermHit<P> {
 
 const isAsciiLetter = (c: number): boolean => c >= 0x61 && c <= 0x7a; // text is folded: lower case only
 
-interface Compiled {
-  /** Direct transitions from the root (0 = stay at root). */
-  root: Int32Array;
+/** The automaton as flat arrays: what the compiled-pack cache stores (pack-codec.ts). */
+export interface TermTables {
   /** Edges of state s are edgeChar/edgeTarget[edgeStart[s] … edgeStart[s+1]), sorted by char. */
   edgeStart: Int32Array;
   edgeChar: Uint16Array;
@@ -32,18 +31,48 @@ interface Compiled {
   termLength: Int32Array;
 }
 
+interface Compiled extends TermTables {
+  /** Direct transitions from the root (0 = stay at root), derived from the root's edges. */
+  root: Int32Array;
+}
+
+function withRoot(tables: TermTables): Compiled {
+  const root = new Int32Array(65536);
+  for (let e = tables.edgeStart[0]!; e < tables.edgeStart[1]!; e++) root[tables.edgeChar[e]!] = tables.edgeTarget[e]!;
+  return { ...tables, root };
+}
+
 export class TermIndex<P> {
   private readonly byTerm = new Map<string, number>();
   private readonly termText: string[] = [];
-  private readonly termPayloads: P[][] = [];
+  private termPayloads: P[][] = [];
   private compiled: Compiled | undefined;
+  /** Set when rebuilt from cached tables: the terms' text is gone, so nothing can be added. */
+  private sealed = false;
+
+  /** An index rebuilt from tables() output and the payload list of every term id. */
+  static fromTables<P>(tables: TermTables, payloads: P[][]): TermIndex<P> {
+    if (payloads.length !== tables.termLength.length) throw new RangeError('payload lists do not match the term tables');
+    const index = new TermIndex<P>();
+    index.termPayloads = payloads;
+    index.compiled = withRoot(tables);
+    index.sealed = true;
+    return index;
+  }
 
   /** Number of distinct terms. */
   get size(): number {
-    return this.termText.length;
+    return this.termPayloads.length;
+  }
+
+  /** The built automaton and the payloads of each term id, for serialising. */
+  export(): { tables: TermTables; payloads: readonly (readonly P[])[] } {
+    const { root: _root, ...tables } = this.tables();
+    return { tables, payloads: this.termPayloads };
   }
 
   add(term: string, payload: P): void {
+    if (this.sealed) throw new Error('TermIndex rebuilt from tables cannot take new terms');
     if (term.length === 0) return;
     let id = this.byTerm.get(term);
     if (id === undefined) {
@@ -94,8 +123,6 @@ export class TermIndex<P> {
         edgeTarget[edgeStart[s]! + k] = t;
       });
     }
-    const root = new Int32Array(65536);
-    for (const [c, t] of children[0]!) root[c] = t;
     const termAt = Int32Array.from(termAtList);
     // 3. Failure and dictionary links, breadth first.
     const fail = new Int32Array(n);
@@ -105,7 +132,7 @@ export class TermIndex<P> {
     let tail = 0;
     for (const t of children[0]!.values()) queue[tail++] = t;
     const termLength = Int32Array.from(this.termText, (t) => t.length);
-    const compiled: Compiled = { root, edgeStart, edgeChar, edgeTarget, fail, termAt, dictLink, termLength };
+    const compiled = withRoot({ edgeStart, edgeChar, edgeTarget, fail, termAt, dictLink, termLength });
     while (head < tail) {
       const s = queue[head++]!;
       for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) {

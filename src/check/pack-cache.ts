@@ -1,0 +1,86 @@
+// The compiled-pack cache on disk: one file per key (pack-key.ts) in the user's cache directory,
+// so a new process starts checking without compiling the YAML again. Everything here is
+// best-effort: a missing, unreadable, damaged or foreign file is a miss, a failed write is
+// ignored, and the pack is compiled from the YAML as if there were no cache.
+//
+// Where: $SIYU_CACHE_DIR, else the OS cache directory (XDG_CACHE_HOME or ~/.cache on Linux,
+// ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows) under siyu/compiled-packs.
+// SIYU_CACHE_DIR=off turns the cache off.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { CompiledPack } from './compile.ts';
+import { decodePack, encodePack } from './pack-codec.ts';
+
+/** Entries kept; older ones (other pack versions, other workspaces) are removed on write. */
+const KEEP = 16;
+const PREFIX = 'pack-';
+const SUFFIX = '.bin';
+
+function osCacheRoot(): string {
+  const home = os.homedir();
+  if (process.platform === 'win32') return process.env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local');
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches');
+  return process.env.XDG_CACHE_HOME || path.join(home, '.cache');
+}
+
+/** The cache directory, or undefined when the cache is off. */
+export function cacheDir(): string | undefined {
+  const configured = process.env.SIYU_CACHE_DIR;
+  if (configured === 'off') return undefined;
+  if (configured) return path.resolve(configured);
+  return path.join(osCacheRoot(), 'siyu', 'compiled-packs');
+}
+
+const entryPath = (dir: string, key: string) => path.join(dir, `${PREFIX}${key}${SUFFIX}`);
+
+/** The cached pack for `key`, or undefined (no cache, no entry, or a damaged one). */
+export async function readCachedPack(key: string): Promise<CompiledPack | undefined> {
+  const dir = cacheDir();
+  if (!dir) return undefined;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(entryPath(dir, key));
+  } catch {
+    return undefined;
+  }
+  try {
+    return decodePack(bytes, key);
+  } catch {
+    // Damaged (torn copy, disk error, edited by hand): drop it so the next write replaces it.
+    await rm(entryPath(dir, key), { force: true }).catch(() => {});
+    return undefined;
+  }
+}
+
+/** Stores the pack under `key`. Written to a temporary file and renamed, so a reader — another
+ *  process loading the same pack — sees the old file or the whole new one, never half of it. */
+export async function writeCachedPack(key: string, pack: CompiledPack): Promise<void> {
+  const dir = cacheDir();
+  if (!dir) return;
+  const temp = path.join(dir, `.${PREFIX}${key}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(temp, encodePack(pack, key));
+    await rename(temp, entryPath(dir, key));
+    await prune(dir);
+  } catch {
+    await rm(temp, { force: true }).catch(() => {});
+  }
+}
+
+/** Keeps the KEEP newest entries; also clears temporary files a crashed writer left behind. */
+async function prune(dir: string): Promise<void> {
+  const names = await readdir(dir);
+  const entries: { file: string; mtime: number }[] = [];
+  for (const n of names) {
+    const file = path.join(dir, n);
+    const s = await stat(file).catch(() => undefined);
+    if (!s) continue;
+    if (n.startsWith(PREFIX) && n.endsWith(SUFFIX)) entries.push({ file, mtime: s.mtimeMs });
+    else if (n.startsWith(`.${PREFIX}`) && n.endsWith('.tmp') && Date.now() - s.mtimeMs > 60 * 60 * 1000) await rm(file, { force: true });
+  }
+  entries.sort((a, b) => b.mtime - a.mtime);
+  for (const { file } of entries.slice(KEEP)) await rm(file, { force: true }).catch(() => {});
+}
