@@ -37,6 +37,23 @@ function safeAreaCheck(canvas: PixelSize, safe: number) {
   return { outside, onNodeDetected };
 }
 
+// Handlebars escapes field text (&, <, >, ", ', =, `) as HTML entities and satori-html does not
+// decode them, so "A&B" would be drawn as "A&amp;B" (and wider than the fitter measured).
+const ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const decodeEntities = (s: string) =>
+  s.includes('&') ? s.replace(ENTITY, (_, dec?: string, hex?: string, name?: string) => (name ? NAMED[name.toLowerCase()]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex!, 16)))) : s;
+function decodeTree(node: unknown): unknown {
+  if (typeof node === 'string') return decodeEntities(node);
+  if (Array.isArray(node)) return node.map(decodeTree);
+  const props = (node as { props?: Record<string, unknown> } | null)?.props;
+  if (props) {
+    if (props.children !== undefined) props.children = decodeTree(props.children);
+    if (typeof props.src === 'string') props.src = decodeEntities(props.src);
+  }
+  return node;
+}
+
 export class CardRenderer {
   private constructor(
     readonly templates: CardTemplates,
@@ -67,7 +84,7 @@ export class CardRenderer {
       throw new CardError(`卡片版式 ${template.file} 出错：${(e as Error).message.split('\n')[0]}`);
     }
     const safe = safeAreaCheck(layout, template.sizes[preset]!.safe);
-    const svg = await satori(html(markup) as Parameters<typeof satori>[0], {
+    const svg = await satori(decodeTree(html(markup)) as Parameters<typeof satori>[0], {
       width: layout.width,
       height: layout.height,
       fonts: fonts.faces.map((f) => ({ name: fonts.family, data: f.data, weight: f.weight, style: 'normal' as const })),

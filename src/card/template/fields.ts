@@ -32,7 +32,7 @@ function fieldValidator(spec: FieldSpec): z.ZodType {
   }
 }
 
-const describe = (template: CardTemplate, issue: z.core.$ZodIssue): string => {
+const describe = (template: CardTemplate, data: unknown, issue: z.core.$ZodIssue): string => {
   const [key, ...rest] = issue.path;
   if (key === undefined && issue.code === 'invalid_type') return '数据必须是一个对象，例如 {"title": "…"}';
   if (issue.code === 'unrecognized_keys') {
@@ -40,7 +40,8 @@ const describe = (template: CardTemplate, issue: z.core.$ZodIssue): string => {
   }
   const spec = typeof key === 'string' ? template.fields[key] : undefined;
   const where = [key, ...rest].map((k) => (typeof k === 'number' ? `[${k}]` : String(k))).join('.').replace('.[', '[');
-  const message = issue.code === 'invalid_type' && issue.input === undefined ? '缺少这个字段' : issue.message;
+  const absent = rest.length === 0 && typeof key === 'string' && !(typeof data === 'object' && data !== null && key in data);
+  const message = issue.code === 'invalid_type' && absent ? '缺少这个字段' : issue.message;
   return `字段 ${where}${spec ? `（${spec.label}）` : ''}：${message}`;
 };
 
@@ -49,7 +50,7 @@ export function validateFields(template: CardTemplate, data: unknown): CardField
   const shape = Object.fromEntries(Object.entries(template.fields).map(([name, spec]) => [name, fieldValidator(spec)]));
   const parsed = z.strictObject(shape).safeParse(data ?? {});
   if (!parsed.success) {
-    throw new CardError(`卡片 ${template.name} 的数据有错误`, parsed.error.issues.map((i) => describe(template, i)));
+    throw new CardError(`卡片 ${template.name} 的数据有错误`, parsed.error.issues.map((i) => describe(template, data, i)));
   }
   const out: CardFieldValues = {};
   for (const name of Object.keys(template.fields)) out[name] = (parsed.data as CardFieldValues)[name] ?? null;

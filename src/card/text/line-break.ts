@@ -8,32 +8,48 @@ export type MeasureEm = (text: string) => number;
 
 const graphemes = new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
 
-/** Splits a segment wider than the line by grapheme; used only for very long Latin words or URLs. */
+// 避头尾 for the places UAX #14 (Unicode 13 here) gives no break at all — runs glued by quotation
+// marks or Latin — which must be split by character: these never begin / never end a line.
+const NO_LINE_START = new Set([...'!%),.:;?]}¢°’"”、。〃〆〕〗〞﹚﹜！＂％＇），．：；？］｝～–—…‥〉》」』】〙〟｠»ー·・']);
+const NO_LINE_END = new Set([...'$(£¥‘“〈《「『【〔〖〝﹙﹛＄（［｛￡￥([{«']);
+
+/** Splits a run wider than the line by grapheme, keeping 避头尾 by carrying characters down. */
 function hardSplit(segment: string, maxEm: number, measure: MeasureEm): string[] {
   const out: string[] = [];
-  let line = '';
+  let line: string[] = [];
   let width = 0;
   for (const { segment: g } of graphemes.segment(segment)) {
     const w = measure(g);
-    if (line && width + w > maxEm) {
-      out.push(line);
-      line = '';
-      width = 0;
+    if (line.length > 0 && width + w > maxEm) {
+      const carry = [g];
+      while (line.length > 1 && (NO_LINE_START.has(carry[0]!) || NO_LINE_END.has(line.at(-1)!))) carry.unshift(line.pop()!);
+      out.push(line.join(''));
+      line = carry;
+      width = measure(line.join(''));
+      continue;
     }
-    line += g;
+    line.push(g);
     width += w;
   }
-  if (line) out.push(line);
+  if (line.length > 0) out.push(line.join(''));
   return out;
 }
 
-/** Break opportunities of one paragraph: the pieces between them, spaces kept at their ends. */
+/**
+ * Break opportunities of one paragraph: the pieces between them, spaces kept at their ends. Where
+ * UAX #14 allows a break that 避头尾 forbids (e.g. before % after ？), the pieces are joined.
+ */
 function segmentsOf(paragraph: string): string[] {
   const breaker = new LineBreaker(paragraph);
   const out: string[] = [];
   let last = 0;
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
-    if (bk.position > last) out.push(paragraph.slice(last, bk.position));
+    if (bk.position > last) {
+      const piece = paragraph.slice(last, bk.position);
+      const prev = out.at(-1)?.trimEnd();
+      if (prev && (NO_LINE_START.has(piece[0]!) || NO_LINE_END.has(prev.at(-1)!))) out[out.length - 1] += piece;
+      else out.push(piece);
+    }
     last = bk.position;
   }
   return out;

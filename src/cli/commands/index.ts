@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAudit } from './audit.ts';
+import { registerCard } from './card.ts';
 import { registerCheck } from './check.ts';
 import { registerCheckImage } from './check-image.ts';
 import { registerDemo } from './demo.ts';
@@ -18,6 +19,7 @@ export function registerCommands(program: Command): void {
   registerDrafts(program);
   registerCheck(program);
   registerCheckImage(program);
+  registerCard(program);
   registerReview(program);
   registerUsers(program);
   registerSchedule(program);
