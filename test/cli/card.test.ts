@@ -13,7 +13,7 @@ const BIN = path.resolve('bin/siyu.mjs');
 
 async function siyu(args: string[], cwd: string) {
   try {
-    const env = { ...process.env, DATABASE_URL: '' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: '' };
     delete env.SIYU_WORKSPACE; // ./workspace is the clinic's
     const { stdout, stderr } = await execFileP(process.execPath, [BIN, ...args], { cwd, env, timeout: 60_000 });
     return { code: 0, stdout, stderr };
