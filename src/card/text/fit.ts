@@ -128,5 +128,9 @@ export function fitList(items: readonly string[], box: TextBox, measure: Measure
     // Cut by the item's own line limit: the next items may still fit. Cut by height: nothing will.
     if (room === heightRoom) break;
   }
+  // Items dropped after one that fitted whole: end the last shown line with "…" so the card shows
+  // that something is missing (the warning says so too).
+  const last = out.at(-1)?.lines;
+  if (out.length < items.length && last && !last.at(-1)!.endsWith('…')) last[last.length - 1] = withEllipsis(last.at(-1)!, maxEm, measure);
   return { size, lineHeightPx: lh, gap, items: out, truncated: true, dropped: items.length - out.length };
 }

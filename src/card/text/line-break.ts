@@ -10,7 +10,7 @@ const graphemes = new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
 
 // 避头尾 for the places UAX #14 (Unicode 13 here) gives no break at all — runs glued by quotation
 // marks or Latin — which must be split by character: these never begin / never end a line.
-const NO_LINE_START = new Set([...'!%),.:;?]}¢°’"”、。〃〆〕〗〞﹚﹜！＂％＇），．：；？］｝～–—…‥〉》」』】〙〟｠»ー·・']);
+const NO_LINE_START = new Set([...'!%),.:;?]}¢°’"”、。〃〆〕〗〞﹚﹜！＂％＇），．：；？］｝～–—…‥〉》」』】〙〟｠»ー·・｜|']);
 const NO_LINE_END = new Set([...'$(£¥‘“〈《「『【〔〖〝﹙﹛＄（［｛￡￥([{«']);
 
 /** Splits a run wider than the line by grapheme, keeping 避头尾 by carrying characters down. */
