@@ -203,7 +203,7 @@ export const CARD_CASES: Record<string, Record<CaseName, CaseText>> = {
 export interface CardRenderCase {
   template: string;
   size: CardSizeName;
-  name: CaseName;
+  name: CaseName | 'required_only';
   /** Reference image: test/fixtures/cards/<template>-<size>-<case>.png */
   ref: string;
   request: CardRenderRequest;
@@ -232,6 +232,25 @@ export function cardRenderCases(templates: CardTemplates): CardRenderCase[] {
     }
   }
   return out;
+}
+
+/**
+ * The normal text with only the required fields (lists at their minimum length): the layouts must
+ * still look finished and stay inside the margin when optional parts are missing. No references.
+ */
+export function requiredOnlyCases(templates: CardTemplates): CardRenderCase[] {
+  return cardRenderCases(templates)
+    .filter((c) => c.name === 'normal')
+    .map((c) => {
+      const normal = c.request.fields as Record<string, string | string[]>;
+      const fields: Record<string, string | string[]> = {};
+      for (const [name, spec] of Object.entries(templates.get(c.template)!.fields)) {
+        const value = normal[name];
+        if (!spec.required || value === undefined) continue;
+        fields[name] = Array.isArray(value) && spec.type === 'list' ? value.slice(0, Math.max(1, spec.min)) : value;
+      }
+      return { ...c, name: 'required_only' as const, ref: '', request: { ...c.request, fields } };
+    });
 }
 
 /**

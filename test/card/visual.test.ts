@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { CardRenderer } from '../../src/card/render.ts';
 import type { CardRenderRequest } from '../../src/card/types.ts';
-import { CARD_CASES, REPO_DIR, cardRenderCases, minimalRequest, type CardRenderCase } from './cases.ts';
+import { CARD_CASES, REPO_DIR, cardRenderCases, minimalRequest, requiredOnlyCases, type CardRenderCase } from './cases.ts';
 
 const renderer = await CardRenderer.create();
 const cases = cardRenderCases(renderer.templates);
@@ -91,8 +91,36 @@ describe('card layouts, visual', () => {
     const differing = pixelmatch(actual.data, ref.data, undefined, actual.width, actual.height, { threshold: THRESHOLD });
     expect.soft(differing / (actual.width * actual.height), `${differing} pixels differ from ${path.basename(c.ref)}`).toBeLessThanOrEqual(MAX_DIFF_SHARE);
 
-    const safe = renderer.templates.get(c.template)!.sizes[c.size]!.safe;
-    const outside = differencesOutside(actual, await minimalRaster(c), safe);
-    expect.soft(outside.count, `text-dependent pixels outside the ${safe} px safe margin, e.g. at ${outside.first.join(' ')}`).toBe(0);
+    await expectInsideSafeMargin(c, actual);
+  });
+
+  it.each(requiredOnlyCases(renderer.templates).map((c) => [`${c.template} ${c.size}`, c] as const))('%s with only the required fields', async (_, c) => {
+    const card = await renderer.render(c.request);
+    expect.soft(card.warnings).toEqual([]);
+    await expectInsideSafeMargin(c, await raster(card.image));
+  });
+});
+
+async function expectInsideSafeMargin(c: CardRenderCase, actual: Raster): Promise<void> {
+  const safe = renderer.templates.get(c.template)!.sizes[c.size]!.safe;
+  const outside = differencesOutside(actual, await minimalRaster(c), safe);
+  expect.soft(outside.count, `text-dependent pixels outside the ${safe} px safe margin, e.g. at ${outside.first.join(' ')}`).toBe(0);
+}
+
+describe('card text, drawn as written', () => {
+  it('draws & < > " \' as themselves, not as the HTML entities Handlebars escapes them to', async () => {
+    // "A&B<C>" is ~6 narrow glyphs; drawn as "A&amp;B&lt;C&gt;" it would be almost three times wider.
+    const base = { template: 'knowledge_card', size: 'moments_square' as const, brand: cases[0]!.request.brand, fields: { points: ['一', '二', '三'] } };
+    const ink = await raster((await renderer.render({ ...base, fields: { ...base.fields, title: `A&B<C>"'` } })).image);
+    const blank = await raster((await renderer.render({ ...base, fields: { ...base.fields, title: '一' } })).image);
+    let right = 0;
+    for (let y = 0; y < ink.height; y++) {
+      for (let x = 0; x < ink.width; x++) {
+        const i = (y * ink.width + x) * 4;
+        if (Math.abs(ink.data[i]! - blank.data[i]!) > 16) right = Math.max(right, x);
+      }
+    }
+    expect(right).toBeGreaterThan(200);
+    expect(right).toBeLessThan(560);
   });
 });
