@@ -107,6 +107,14 @@ async function expectInsideSafeMargin(c: CardRenderCase, actual: Raster): Promis
   expect.soft(outside.count, `text-dependent pixels outside the ${safe} px safe margin, e.g. at ${outside.first.join(' ')}`).toBe(0);
 }
 
+describe('campaign poster prices', () => {
+  it('refuses a price when the clinic has no ad-review certificate', async () => {
+    const priced = cases.find((c) => c.template === 'campaign_poster' && c.name === 'long')!;
+    expect((priced.request.fields as Record<string, unknown>).price).toBeTruthy();
+    await expect(renderer.render({ ...priced.request, brand: { ...priced.request.brand, adReviewCertificate: null } })).rejects.toThrow(/没有医疗广告审查证明文号/);
+  });
+});
+
 describe('card text, drawn as written', () => {
   it('draws & < > " \' as themselves, not as the HTML entities Handlebars escapes them to', async () => {
     // "A&B<C>" is ~6 narrow glyphs; drawn as "A&amp;B&lt;C&gt;" it would be almost three times wider.
