@@ -69,3 +69,18 @@ describe('breakLines', () => {
     for (const line of long) expect(measure(line)).toBeLessThanOrEqual(5);
   });
 });
+
+describe('orphans', () => {
+  it('never leaves one Chinese character alone on a paragraph’s last line', () => {
+    const out = breakLines('存在个体差异，以面诊为准，请找专业医生', 9, measure); // 18 ideographs + 2 commas: 9 + 9 + 1
+    expect(out.join('')).toBe('存在个体差异，以面诊为准，请找专业医生');
+    expect([...out.at(-1)!].length).toBeGreaterThan(1);
+    for (const line of out) expect(measure(line)).toBeLessThanOrEqual(9);
+    expect(out.at(-1)![0]).not.toBe('，');
+  });
+
+  it('counts a closing mark with the lone character', () => {
+    const out = breakLines('一二三四五六七八九十。', 10, measure); // "十。" alone would be an orphan
+    expect([...out.at(-1)!].length).toBeGreaterThan(2);
+  });
+});

@@ -59,6 +59,7 @@ function segmentsOf(paragraph: string): string[] {
 export function breakLines(text: string, maxEm: number, measure: MeasureEm): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
+    const start = lines.length;
     let line = '';
     let width = 0;
     for (const segment of segmentsOf(paragraph)) {
@@ -80,6 +81,24 @@ export function breakLines(text: string, maxEm: number, measure: MeasureEm): str
       width += measure(segment);
     }
     lines.push(line.trimEnd());
+    if (lines.length - start >= 2) avoidOrphan(lines);
   }
   return lines;
+}
+
+/**
+ * A paragraph's last line holding one character (孤字, e.g. a lone "医" or "医。") looks broken in
+ * Chinese typesetting: take characters down from the line above — never leaving that line ending
+ * with opening punctuation nor starting the last with closing punctuation. Lines only get shorter.
+ */
+function avoidOrphan(lines: string[]): void {
+  const last = [...graphemes.segment(lines.at(-1)!)].map((g) => g.segment);
+  if (last.filter((g) => !NO_LINE_START.has(g)).length !== 1 || !/\p{Script=Han}/u.test(last[0]!)) return;
+  const prev = [...graphemes.segment(lines.at(-2)!)].map((g) => g.segment);
+  const moved: string[] = [];
+  do moved.unshift(prev.pop()!);
+  while (prev.length > 2 && moved.length < 3 && (NO_LINE_START.has(moved[0]!) || NO_LINE_END.has(prev.at(-1)!)));
+  if (prev.length < 2 || NO_LINE_START.has(moved[0]!) || NO_LINE_END.has(prev.at(-1)!)) return;
+  lines[lines.length - 2] = prev.join('');
+  lines[lines.length - 1] = moved.join('') + last.join('');
 }
