@@ -5,7 +5,8 @@
 //   (c) mint-filter (Aho–Corasick, a common npm 敏感词 library) on the same literal terms.
 // Pack load is measured where it matters, in fresh processes (scripts/bench/cold-load.ts): with the
 // compiled-pack cache (the normal start) and without it (first start after a pack change).
-// Usage: npx tsx scripts/bench-compliance.ts [--posts N] [--passes N] [--seed N] [--only a,b,c] [--cold N] [--json]
+// Usage: npx tsx scripts/bench-compliance.ts [--posts N] [--passes N] [--seed N] [--only a,b,c] [--cold N] [--pack DIR] [--json]
+// (--pack: another rule pack, e.g. a fixed copy, to compare checker versions while the pack moves)
 // The machine is shared and noisy, so passes are interleaved round-robin (load spikes hit every
 // contender alike) and only medians / percentiles are reported.
 import { execFileSync } from 'node:child_process';
@@ -33,6 +34,7 @@ const { values: args } = parseArgs({
     only: { type: 'string', default: 'a,b,c' },
     // Fresh processes per cold-load figure (0 skips them, e.g. while profiling).
     cold: { type: 'string', default: '5' },
+    pack: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -66,7 +68,8 @@ const heapUsed = () => {
 function coldLoads(runs: number, cache: boolean): { importMs: number[]; loadMs: number[] } {
   const script = new URL('./bench/cold-load.ts', import.meta.url).pathname;
   const env = cache ? process.env : { ...process.env, SIYU_CACHE_DIR: 'off' };
-  const once = () => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', script], { env, encoding: 'utf8' })) as { importMs: number; loadMs: number };
+  const argv = ['--import', 'tsx', script, ...(args.pack ? [args.pack] : [])];
+  const once = () => JSON.parse(execFileSync(process.execPath, argv, { env, encoding: 'utf8' })) as { importMs: number; loadMs: number };
   once();
   const samples = Array.from({ length: runs }, once);
   return { importMs: samples.map((s) => s.importMs), loadMs: samples.map((s) => s.loadMs) };
@@ -84,13 +87,13 @@ let t0 = performance.now();
 const { loadChecker } = await import('../src/check/index.ts');
 const importMs = performance.now() - t0;
 t0 = performance.now();
-const checker = await loadChecker();
+const checker = await loadChecker(args.pack);
 const firstLoadMs = performance.now() - t0;
 const heapAfterLoad = heapUsed();
 const reloads: number[] = [];
 for (let i = 0; i < 5; i++) {
   t0 = performance.now();
-  await loadChecker();
+  await loadChecker(args.pack);
   reloads.push(performance.now() - t0);
 }
 const loadMedianMs = median(reloads);

@@ -3,7 +3,9 @@
 // once by loadChecker.
 import type { CompiledPack } from './compile.ts';
 import { CONTEXT_RULES, type ContextEnv } from './context/index.ts';
-import { LexiconHits, scanText, type Hit, type Scan } from './match.ts';
+import { LexiconHits } from './lexicon-hits.ts';
+import type { Hit } from './match.ts';
+import { Scanner, type Scan } from './scanner.ts';
 import { normalise, normaliseTerm } from './normalise.ts';
 import { toFindings } from './findings.ts';
 import type { CheckContext, Checker, CheckReport } from './types.ts';
@@ -47,6 +49,7 @@ function applyContext(pack: CompiledPack, hits: Hit[], env: ContextEnv): Hit[] {
 }
 
 export function createChecker(pack: CompiledPack): Checker {
+  const scanner = new Scanner(pack);
   return {
     version: pack.version,
     categories: pack.categories,
@@ -55,7 +58,7 @@ export function createChecker(pack: CompiledPack): Checker {
     check(text: string, ctx: CheckContext = {}): CheckReport {
       if (text.length === 0) return { verdict: 'pass', findings: [], rulePackVersion: pack.version };
       const norm = normalise(text, pack.table);
-      const scan = scanText(pack, norm.text);
+      const scan = scanner.scan(norm.text);
       const hits = applyContext(pack, scan.hits, environment(pack, norm.text, ctx, scan));
       const findings = toFindings(hits, norm, text, pack.version);
       return { verdict: verdictOf(findings), findings, rulePackVersion: pack.version };

@@ -1,10 +1,15 @@
-// Raw matching on the folded text: one automaton pass finds every rule term, lexicon word and
-// pattern anchor; then only the regexes whose anchors occurred run. Each hit goes through its
-// rule's data filters (except / unlessPrecededBy / unlessFollowedBy).
+// Raw hits on the folded text: running a pattern's regex (over the whole text, or only where its
+// first words start) and each hit's pass through its rule's data filters (except /
+// unlessPrecededBy / unlessFollowedBy). The automaton pass that decides what runs is scanner.ts.
 // Context rules run afterwards (context/), so this module knows nothing about brands or content types.
 import type { Severity } from '../domain/types.ts';
 import { after, before } from './clause.ts';
 import type { CompiledPack, CompiledPattern, CompiledRule } from './compile.ts';
+
+export { LexiconHits } from './lexicon-hits.ts';
+
+/** More starts than this in one text and a global scan is cheaper than trying each. */
+const MAX_TRIES = 16;
 
 /** A hit in folded-text offsets. Severity starts as the rule's and may be re-graded by context. */
 export interface Hit {
@@ -40,7 +45,7 @@ function negated(text: string, start: number, end: number, rule: CompiledRule): 
   return false;
 }
 
-function accept(pack: CompiledPack, text: string, rule: CompiledRule, start: number, end: number): boolean {
+export function accept(pack: CompiledPack, text: string, rule: CompiledRule, start: number, end: number): boolean {
   return (
     !insideException(text, start, end, rule.except) &&
     !insideException(text, start, end, pack.allow) &&
@@ -48,67 +53,10 @@ function accept(pack: CompiledPack, text: string, rule: CompiledRule, start: num
   );
 }
 
-/** Where one lexicon's words occur in the folded text, answered from the single scan. Spans are
- *  kept sorted by start so window queries are a binary search, not a walk over every span (a
- *  long text can hold tens of thousands of lexicon hits and as many queries). */
-export class LexiconHits {
-  private readonly spans: { start: number; end: number }[] = [];
-  private sorted = true;
-
-  push(start: number, end: number): void {
-    const last = this.spans[this.spans.length - 1];
-    if (last && start < last.start) this.sorted = false;
-    this.spans.push({ start, end });
-  }
-
-  get any(): boolean {
-    return this.spans.length > 0;
-  }
-
-  /** Index of the first span starting at or after `from`. */
-  private lowerBound(from: number): number {
-    if (!this.sorted) {
-      this.spans.sort((a, b) => a.start - b.start || a.end - b.end);
-      this.sorted = true;
-    }
-    let lo = 0;
-    let hi = this.spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.spans[mid]!.start < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** Whether a word of the lexicon lies entirely within [from, to). */
-  occursIn(from: number, to: number): boolean {
-    for (let i = this.lowerBound(from); i < this.spans.length && this.spans[i]!.start < to; i++) {
-      if (this.spans[i]!.end <= to) return true;
-    }
-    return false;
-  }
-
-  /** Every occurrence within [from, to). */
-  within(from: number, to: number): { start: number; end: number }[] {
-    const out: { start: number; end: number }[] = [];
-    for (let i = this.lowerBound(from); i < this.spans.length && this.spans[i]!.start < to; i++) {
-      if (this.spans[i]!.end <= to) out.push(this.spans[i]!);
-    }
-    return out;
-  }
-}
-
-export interface Scan {
-  /** Every accepted hit of every rule, unordered. */
-  hits: Hit[];
-  /** Lexicon occurrences by lexicon name (absent: none). */
-  lexicons: Map<string, LexiconHits>;
-}
-
-function runPattern(pack: CompiledPack, text: string, pattern: CompiledPattern, hits: Hit[]): void {
+/** Every match of the pattern's regex from `from` on (a global scan). */
+export function runPattern(pack: CompiledPack, text: string, pattern: CompiledPattern, hits: Hit[], from = 0): void {
   const { regex: re, rule } = pattern;
-  re.lastIndex = 0;
+  re.lastIndex = from;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -122,26 +70,36 @@ function runPattern(pack: CompiledPack, text: string, pattern: CompiledPattern, 
   }
 }
 
-/** One pass of the automaton over the folded text, then the regexes whose anchors occurred. */
-export function scanText(pack: CompiledPack, text: string): Scan {
-  const hits: Hit[] = [];
-  const lexicons = new Map<string, LexiconHits>();
-  const triggered = new Set<CompiledPattern>();
-  pack.terms.forEachHit(text, (payloads, start, end) => {
-    for (const p of payloads) {
-      if (p.kind === 'rule') {
-        if (accept(pack, text, p.rule, start, end)) hits.push({ rule: p.rule, start, end, severity: p.rule.severity });
-      } else if (p.kind === 'lexicon') {
-        let l = lexicons.get(p.name);
-        if (!l) lexicons.set(p.name, (l = new LexiconHits()));
-        l.push(start, end);
-      } else {
-        triggered.add(p.pattern);
-      }
+/** The regex tried at each position where one of its first words starts (starts[from, to), in
+ *  order), skipping positions inside the previous match: the same matches as runPattern
+ *  (pattern-prefixes.ts). A text with many starts goes to one global scan from the first start
+ *  instead — exact too, since no match begins before it — because each try costs a call. */
+export function runAtStarts(pack: CompiledPack, text: string, pattern: CompiledPattern, starts: Int32Array, hits: Hit[]): void {
+  const { rule, sticky } = pattern;
+  // The automaton reports words by end position; a longer start word may end after a shorter
+  // one that starts later.
+  for (let i = 1; i < starts.length; i++) {
+    if (starts[i]! < starts[i - 1]!) {
+      starts.sort();
+      break;
     }
-  });
-  for (const pattern of pack.patterns) {
-    if (!pattern.gated || triggered.has(pattern)) runPattern(pack, text, pattern, hits);
   }
-  return { hits, lexicons };
+  if (!sticky || starts.length > MAX_TRIES) {
+    runPattern(pack, text, pattern, hits, starts[0]!);
+    return;
+  }
+  let next = 0;
+  for (const at of starts) {
+    if (at < next) continue;
+    sticky.lastIndex = at;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    const end = at + m[0].length;
+    if (end === at) {
+      next = at + 1; // as runPattern: never stop on an empty match
+      continue;
+    }
+    next = end;
+    if (accept(pack, text, rule, at, end)) hits.push({ rule, start: at, end, severity: rule.severity });
+  }
 }

@@ -7,6 +7,7 @@
 // rejected (decodePack throws) and the caller compiles from the YAML instead.
 import { createHash } from 'node:crypto';
 import type { CompiledPack, CompiledPattern, CompiledRule, TermPayload } from './compile.ts';
+import { stickyOf } from './pattern-sticky.ts';
 import { TermIndex, type TermTables } from './terms.ts';
 
 const MAGIC = Buffer.from('SIYUPK01', 'latin1');
@@ -17,7 +18,7 @@ type Typed = Uint16Array | Int32Array;
 const CTORS = { u16: Uint16Array, i32: Int32Array } as const;
 
 /** One payload as stored: a rule by its order, a lexicon by name, a pattern gate by index. */
-type StoredPayload = ['r', number] | ['l', string] | ['g', number];
+type StoredPayload = ['r', number] | ['l', string] | ['g', number] | ['s', number];
 
 interface StoredRule extends Omit<CompiledRule, 'replace'> {
   replace: [string, string][];
@@ -29,7 +30,7 @@ interface Header {
   name: string;
   categories: CompiledPack['categories'];
   rules: StoredRule[];
-  patterns: { rule: number; source: string; flags: string; gated: boolean }[];
+  patterns: { rule: number; source: string; flags: string; gated: boolean; byStarts: boolean }[];
   /** Distinct payloads; the term → payload lists in the arrays index into this. */
   payloads: StoredPayload[];
   allow: readonly string[];
@@ -55,7 +56,9 @@ export function encodePack(pack: CompiledPack, key: string): Buffer {
       if (at === undefined) {
         at = stored.length;
         payloadIndex.set(p, at);
-        stored.push(p.kind === 'rule' ? ['r', p.rule.order] : p.kind === 'lexicon' ? ['l', p.name] : ['g', patternIndex.get(p.pattern)!]);
+        stored.push(
+          p.kind === 'rule' ? ['r', p.rule.order] : p.kind === 'lexicon' ? ['l', p.name] : [p.kind === 'gate' ? 'g' : 's', patternIndex.get(p.pattern)!],
+        );
       }
       payloadIds.push(at);
     }
@@ -80,7 +83,7 @@ export function encodePack(pack: CompiledPack, key: string): Buffer {
     name: pack.name,
     categories: pack.categories,
     rules: pack.rules.map((r) => ({ ...r, replace: [...r.replace] })),
-    patterns: pack.patterns.map((p) => ({ rule: p.rule.order, source: p.regex.source, flags: p.regex.flags, gated: p.gated })),
+    patterns: pack.patterns.map((p) => ({ rule: p.rule.order, source: p.regex.source, flags: p.regex.flags, gated: p.gated, byStarts: p.sticky !== undefined })),
     payloads: stored,
     allow: pack.allow,
     departments: pack.departments,
@@ -120,11 +123,14 @@ export function decodePack(bytes: Buffer, key: string): CompiledPack {
   };
 
   const rules = header.rules.map((r): CompiledRule => ({ ...r, replace: new Map(r.replace) }));
-  const patterns = header.patterns.map((p): CompiledPattern => ({ rule: rules[p.rule]!, regex: new RegExp(p.source, p.flags), gated: p.gated }));
+  const patterns = header.patterns.map((p): CompiledPattern => {
+    const regex = new RegExp(p.source, p.flags);
+    return { rule: rules[p.rule]!, regex, gated: p.gated, sticky: p.byStarts ? stickyOf(regex) : undefined };
+  });
   const payloads = header.payloads.map((p): TermPayload => {
     if (p[0] === 'r') return { kind: 'rule', rule: rules[p[1]]! };
     if (p[0] === 'l') return { kind: 'lexicon', name: p[1] };
-    return { kind: 'gate', pattern: patterns[p[1]]! };
+    return { kind: p[0] === 'g' ? 'gate' : 'start', pattern: patterns[p[1]]! };
   });
   const payloadStart = array('payloadStart') as Int32Array;
   const payloadIds = array('payloadIds') as Int32Array;

@@ -16,6 +16,27 @@ export interface TermHit<P> {
 
 const isAsciiLetter = (c: number): boolean => c >= 0x61 && c <= 0x7a; // text is folded: lower case only
 
+/** Hits as (term id, end) pairs in growable typed arrays, reused from check to check: the
+ *  checker's hot loop reads them without a callback or an object per hit. */
+export class HitBuffer {
+  ids = new Int32Array(1024);
+  ends = new Int32Array(1024);
+  length = 0;
+
+  push(id: number, end: number): void {
+    if (this.length === this.ids.length) {
+      const ids = new Int32Array(this.length * 2);
+      const ends = new Int32Array(this.length * 2);
+      ids.set(this.ids);
+      ends.set(this.ends);
+      this.ids = ids;
+      this.ends = ends;
+    }
+    this.ids[this.length] = id;
+    this.ends[this.length++] = end;
+  }
+}
+
 /** The automaton as flat arrays: what the compiled-pack cache stores (pack-codec.ts). */
 export interface TermTables {
   /** Edges of state s are edgeChar/edgeTarget[edgeStart[s] … edgeStart[s+1]), sorted by char. */
@@ -182,6 +203,62 @@ export class TermIndex<P> {
         if (isAsciiLetter(c) && i + 1 < to && isAsciiLetter(text.charCodeAt(i + 1))) continue;
         if (start > from && isAsciiLetter(text.charCodeAt(start)) && isAsciiLetter(text.charCodeAt(start - 1))) continue;
         if (visit(id, start, i + 1) === true) return;
+      }
+    }
+  }
+
+  /** Length of each term, by term id. */
+  termLengths(): Int32Array {
+    return this.tables().termLength;
+  }
+
+  /** The payloads of term `id`. */
+  payloadsOf(id: number): readonly P[] {
+    return this.termPayloads[id]!;
+  }
+
+  /** Every occurrence of every term in the whole text into `out` (emptied first), in order of
+   *  end position. Same walk as scan(), written out so the checker's hot path has no callback. */
+  collect(text: string, out: HitBuffer): void {
+    out.length = 0;
+    const { root, edgeStart, edgeChar, edgeTarget, termAt, dictLink, fail, termLength } = this.tables();
+    const to = text.length;
+    let s = 0;
+    for (let i = 0; i < to; i++) {
+      const c = text.charCodeAt(i);
+      // step() inlined: this loop is most of a check's automaton time.
+      for (;;) {
+        if (s === 0) {
+          s = root[c]!;
+          break;
+        }
+        let lo = edgeStart[s]!;
+        let hi = edgeStart[s + 1]! - 1;
+        let next = -1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          const m = edgeChar[mid]!;
+          if (m === c) {
+            next = edgeTarget[mid]!;
+            break;
+          }
+          if (m < c) lo = mid + 1;
+          else hi = mid - 1;
+        }
+        if (next >= 0) {
+          s = next;
+          break;
+        }
+        s = fail[s]!;
+      }
+      if (s === 0) continue;
+      for (let o = termAt[s]! >= 0 ? s : dictLink[s]!; o > 0; o = dictLink[o]!) {
+        const id = termAt[o]!;
+        const start = i + 1 - termLength[id]!;
+        // As in scan(): no stand-in inside a longer Latin word.
+        if (isAsciiLetter(c) && i + 1 < to && isAsciiLetter(text.charCodeAt(i + 1))) continue;
+        if (start > 0 && isAsciiLetter(text.charCodeAt(start)) && isAsciiLetter(text.charCodeAt(start - 1))) continue;
+        out.push(id, i + 1);
       }
     }
   }

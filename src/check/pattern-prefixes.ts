@@ -1,0 +1,92 @@
+// Pattern starts. Most patterns begin with a list of literal words — (?:欢迎|立即|扫码)(?:预约|咨询)
+// — so every match starts where one of those words occurs. The term automaton already finds
+// those occurrences while it reads the text; the regex is then tried only there (sticky), instead
+// of scanning the whole text once per pattern. Trying each start in order and skipping starts
+// inside the previous match gives exactly the matches a global scan gives: the global scan also
+// returns, after each match, the match at the next position where the regex matches, and a
+// match can only start where one of its first words starts.
+//
+// Like the anchors (pattern-anchors.ts), the starts are derived from the regex itself.
+import { RegExpParser } from '@eslint-community/regexpp';
+import type { Element } from '@eslint-community/regexpp/ast';
+
+const parser = new RegExpParser();
+
+/** More distinct starts than this and the pattern is left to a global scan. */
+const MAX_STARTS = 64;
+/** Character classes larger than this are not expanded into starts. */
+const MAX_CLASS = 16;
+
+/** Whether the element can match the empty string (then what follows it may start a match). */
+function nullable(el: Element): boolean {
+  switch (el.type) {
+    case 'Assertion':
+    case 'Backreference':
+      return true;
+    case 'Character':
+    case 'CharacterClass':
+    case 'CharacterSet':
+    case 'ExpressionCharacterClass':
+      return false;
+    case 'Group':
+    case 'CapturingGroup':
+      return el.alternatives.some((a) => a.elements.every(nullable));
+    case 'Quantifier':
+      return el.min === 0 || nullable(el.element);
+  }
+}
+
+/** Literal strings one of which starts every match of the sequence, or undefined. */
+function starts(seq: readonly Element[]): string[] | undefined {
+  const [first, ...rest] = seq;
+  if (!first) return undefined; // nothing consumed yet: the start depends on what comes after
+  switch (first.type) {
+    case 'Character': {
+      // A run of plain characters starts every match as a whole.
+      let run = '';
+      for (const el of seq) {
+        if (el.type !== 'Character') break;
+        run += String.fromCodePoint(el.value);
+      }
+      return [run];
+    }
+    case 'CharacterClass': {
+      if (first.negate || first.unicodeSets || first.elements.length > MAX_CLASS) return undefined;
+      const chars: string[] = [];
+      for (const c of first.elements) {
+        if (c.type !== 'Character') return undefined;
+        chars.push(String.fromCodePoint(c.value));
+      }
+      return chars.length > 0 ? chars : undefined;
+    }
+    case 'Assertion':
+      return starts(rest); // zero-width: the match starts with what follows
+    case 'Group':
+    case 'CapturingGroup':
+      return union(first.alternatives.map((a) => starts([...a.elements, ...rest])));
+    case 'Quantifier': {
+      const own = nullable(first.element) ? undefined : starts([first.element]);
+      return first.min >= 1 ? own : union([own, starts(rest)]);
+    }
+    default:
+      return undefined;
+  }
+}
+
+function union(sets: readonly (string[] | undefined)[]): string[] | undefined {
+  const all = new Set<string>();
+  for (const s of sets) {
+    if (!s) return undefined;
+    for (const x of s) all.add(x);
+    if (all.size > MAX_STARTS) return undefined;
+  }
+  return [...all];
+}
+
+/** Literal strings one of which begins every match of the pattern, or undefined. */
+export function patternStarts(source: string): string[] | undefined {
+  const pattern = parser.parsePattern(source, 0, source.length, { unicode: true });
+  const found = union(pattern.alternatives.map((a) => starts(a.elements)));
+  // Astral characters would need care with lastIndex inside a surrogate pair; none are used.
+  return found && found.every((s) => s.length > 0 && !/[\ud800-\udfff]/.test(s)) ? found : undefined;
+}

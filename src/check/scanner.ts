@@ -1,0 +1,142 @@
+// The checker's hot path: one automaton pass over the folded text collects every rule term,
+// lexicon word, pattern anchor and pattern start; then only the regexes whose anchors occurred
+// run, each only where its first words start (match.ts). Built once per checker: what each term
+// stands for is flattened into integer actions, and the per-check scratch arrays are reused, so
+// a check allocates little beyond its hits.
+import type { CompiledPack, CompiledPattern } from './compile.ts';
+import { LexiconHits } from './lexicon-hits.ts';
+import { accept, runAtStarts, runPattern, type Hit } from './match.ts';
+import { HitBuffer } from './terms.ts';
+
+export interface Scan {
+  /** Every accepted hit of every rule, unordered. */
+  hits: Hit[];
+  /** Lexicon occurrences by lexicon name (absent: none). */
+  lexicons: Map<string, LexiconHits>;
+}
+
+// An action is kind << 24 | index (rule order, lexicon, or pattern number).
+const RULE = 0;
+const LEXICON = 1;
+const GATE = 2;
+const START = 3;
+const INDEX = 0xffffff;
+
+export class Scanner {
+  /** Actions of term id are actions[actionStart[id] … actionStart[id + 1]). */
+  private readonly actionStart: Int32Array;
+  private readonly actions: Int32Array;
+  private readonly lexiconNames: string[] = [];
+  private readonly buffer = new HitBuffer();
+  /** Per pattern: whether an anchor occurred (this check). */
+  private readonly triggered: Uint8Array;
+  /** Per pattern: how many starts occurred; then, after counting, where its starts begin. */
+  private readonly startAt: Int32Array;
+  private startPattern = new Int32Array(256);
+  private startPos = new Int32Array(256);
+  private sortedPos = new Int32Array(256);
+  private readonly fill: Int32Array;
+
+  constructor(private readonly pack: CompiledPack) {
+    const patternIndex = new Map<CompiledPattern, number>(pack.patterns.map((p, i) => [p, i]));
+    const lexiconIndex = new Map<string, number>();
+    const terms = pack.terms;
+    this.actionStart = new Int32Array(terms.size + 1);
+    const actions: number[] = [];
+    for (let id = 0; id < terms.size; id++) {
+      this.actionStart[id] = actions.length;
+      for (const p of terms.payloadsOf(id)) {
+        if (p.kind === 'rule') actions.push((RULE << 24) | p.rule.order);
+        else if (p.kind === 'lexicon') {
+          let l = lexiconIndex.get(p.name);
+          if (l === undefined) {
+            l = this.lexiconNames.length;
+            lexiconIndex.set(p.name, l);
+            this.lexiconNames.push(p.name);
+          }
+          actions.push((LEXICON << 24) | l);
+        } else actions.push(((p.kind === 'gate' ? GATE : START) << 24) | patternIndex.get(p.pattern)!);
+      }
+    }
+    this.actionStart[terms.size] = actions.length;
+    this.actions = Int32Array.from(actions);
+    this.triggered = new Uint8Array(pack.patterns.length);
+    this.startAt = new Int32Array(pack.patterns.length + 1);
+    this.fill = new Int32Array(pack.patterns.length);
+    for (const r of pack.rules) if (pack.rules[r.order] !== r) throw new Error('rules out of order');
+  }
+
+  /** Doubles the start scratch arrays (a text with more starts than ever before). */
+  private growStarts(): void {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.startPattern = grow(this.startPattern);
+    this.startPos = grow(this.startPos);
+    this.sortedPos = new Int32Array(this.startPattern.length);
+  }
+
+  scan(text: string): Scan {
+    const { pack, buffer, actions, actionStart, triggered, startAt } = this;
+    const hits: Hit[] = [];
+    const lexicons = new Map<string, LexiconHits>();
+    const lexiconHits: (LexiconHits | undefined)[] = [];
+    triggered.fill(0);
+    startAt.fill(0);
+    let starts = 0;
+    pack.terms.collect(text, buffer);
+    const { ids, ends } = buffer;
+    const termLength = pack.terms.termLengths();
+    for (let h = 0; h < buffer.length; h++) {
+      const id = ids[h]!;
+      const end = ends[h]!;
+      const start = end - termLength[id]!;
+      for (let k = actionStart[id]!; k < actionStart[id + 1]!; k++) {
+        const a = actions[k]!;
+        const index = a & INDEX;
+        switch (a >>> 24) {
+          case RULE: {
+            const rule = pack.rules[index]!;
+            if (accept(pack, text, rule, start, end)) hits.push({ rule, start, end, severity: rule.severity });
+            break;
+          }
+          case LEXICON: {
+            let l = lexiconHits[index];
+            if (!l) lexicons.set(this.lexiconNames[index]!, (l = lexiconHits[index] = new LexiconHits()));
+            l.push(start, end);
+            break;
+          }
+          case GATE:
+            triggered[index] = 1;
+            break;
+          default:
+            if (starts === this.startPos.length) this.growStarts();
+            this.startPattern[starts] = index;
+            this.startPos[starts++] = start;
+            startAt[index]!++;
+        }
+      }
+    }
+    // Group the starts by pattern (a counting sort), keeping each pattern's in scan order.
+    let sum = 0;
+    for (let p = 0; p < startAt.length; p++) {
+      const n = startAt[p]!;
+      startAt[p] = sum;
+      sum += n;
+    }
+    const { startPattern, startPos, sortedPos, fill } = this;
+    fill.set(startAt.subarray(0, fill.length));
+    for (let i = 0; i < starts; i++) sortedPos[fill[startPattern[i]!]!++] = startPos[i]!;
+
+    const patterns = pack.patterns;
+    for (let p = 0; p < patterns.length; p++) {
+      const pattern = patterns[p]!;
+      if (pattern.gated && triggered[p] === 0) continue;
+      if (!pattern.sticky) runPattern(pack, text, pattern, hits);
+      else if (startAt[p + 1]! > startAt[p]!) runAtStarts(pack, text, pattern, sortedPos.subarray(startAt[p], startAt[p + 1]), hits);
+    }
+    return { hits, lexicons };
+  }
+}
