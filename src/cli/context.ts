@@ -4,6 +4,10 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { openDatabase, type Database } from '../db/client.ts';
 import { loadChecker, type Checker } from '../check/index.ts';
+import { CardRenderPool } from '../card/pool.ts';
+import type { CardRenderRequest } from '../card/types.ts';
+import { libraryDirOf, type CardStage, type MediaChecking } from '../draft/card-images.ts';
+import { MediaStore, mediaDirFor } from '../media/store.ts';
 import type { Drafter } from '../draft/drafter.ts';
 import { TemplateDrafter } from '../draft/template-drafter.ts';
 import { LlmDrafter, probeLlm } from '../draft/llm-drafter.ts';
@@ -18,6 +22,8 @@ export interface GlobalOptions {
   workspace?: string;
   /** Use the embedded database even when DATABASE_URL is set. */
   embedded?: boolean;
+  /** Folder of the media store (rendered card images); see mediaDirFor. */
+  media?: string;
 }
 
 /** The workspace folder: --workspace, SIYU_WORKSPACE, or ./workspace. */
@@ -36,6 +42,7 @@ export class CliContext {
   private db?: Database;
   private ws?: Workspace;
   private checker?: Checker;
+  private pool?: CardRenderPool;
 
   constructor(readonly opts: GlobalOptions) {}
 
@@ -76,8 +83,32 @@ export class CliContext {
     return new LlmDrafter(config);
   }
 
+  /** The media store: --media, SIYU_MEDIA_DIR, else `media` next to the embedded data folder. */
+  mediaStore(): MediaStore {
+    const embedded = this.opts.embedded === true || !(process.env.DATABASE_URL ?? '').trim();
+    return new MediaStore(mediaDirFor({ mediaDir: this.opts.media, dataDir: this.opts.data, embedded }));
+  }
+
+  /** What the image check of stored images needs: the store and the workspace's image-library. */
+  async mediaChecking(): Promise<MediaChecking> {
+    return { store: this.mediaStore(), libraryDir: libraryDirOf((await this.workspaceIfAny())?.dir) };
+  }
+
+  /** Card rendering for plan and edit: a worker pool made on the first card, closed by close(). */
+  async cardStage(): Promise<CardStage> {
+    const ws = await this.workspaceIfAny();
+    const rendering = { render: (req: CardRenderRequest) => (this.pool ??= new CardRenderPool()).render(req) };
+    return { ...(await this.mediaChecking()), rendering, workspaceDir: ws?.dir ?? process.cwd() };
+  }
+
   async close(): Promise<void> {
-    await this.db?.close();
-    this.db = undefined;
+    const pool = this.pool;
+    this.pool = undefined;
+    try {
+      await pool?.close();
+    } finally {
+      await this.db?.close();
+      this.db = undefined;
+    }
   }
 }

@@ -8,6 +8,7 @@ import type { CliContext } from '../cli/context.ts';
 import { progress } from '../cli/progress.ts';
 import { SEVERITY_LABELS, type ContentType, type DraftKind } from '../domain/types.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { mediaOf } from '../draft/card-images.ts';
 import { addDays, todayIn } from '../plan/dates.ts';
 import { channelResolver } from '../publish/channels/index.ts';
 import { reconcile, startWorker } from '../publish/worker.ts';
@@ -54,6 +55,8 @@ export async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<DemoR
   const plan = await planWithProgress(ctx, { from, days: opts.days, actor: editor.handle });
   say(`排期 ${from} 起 ${opts.days} 天：${plan.slots.length} 个时段，生成草稿 ${plan.created} 篇，失败 ${plan.failed.length} 篇`);
   for (const f of plan.failed) say(`  生成失败 ${f.key}：${f.reason}`);
+  if (plan.cards.rendered > 0) say(`卡片图片 ${plan.cards.rendered} 张（${ctx.mediaStore().dir}）${plan.cards.warnings.length > 0 ? `，${plan.cards.warnings.length} 张有排版提醒` : ''}`);
+  for (const c of plan.cards.warnings) say(`  排版提醒 ${c.key}：${c.warnings.join('；')}`);
 
   // 2. The demo editor approves only drafts whose check found nothing; the rest are held.
   const drafts = await prisma.draft.findMany({
@@ -103,7 +106,7 @@ async function publishCompressed(prisma: PrismaClient, redis: Awaited<ReturnType
   const clock = compressedClock(speed);
   // A queue of its own, so the demo never touches a real worker's jobs.
   const prefix = `siyu-demo-${randomUUID().slice(0, 8)}`;
-  const deps = { prisma, channelFor: channelResolver({ outboxDir: opts.outbox }), checkFor: await ctx.checkFor(), clock, workerId: `demo@${hostname()}` };
+  const deps = { prisma, channelFor: channelResolver({ outboxDir: opts.outbox }), checkFor: await ctx.checkFor(), clock, workerId: `demo@${hostname()}`, media: await ctx.mediaChecking() };
   opts.say(`时间加速 ${speed} 倍：一周的发布约 ${Math.ceil((last - Date.now()) / speed / 1000)} 秒完成（Redis ${describeRedis(redisUrl())}）`);
   await reconcile(deps, redis, prefix);
   const bar = progress('发布');
@@ -138,5 +141,6 @@ async function summaryRows(prisma: PrismaClient, planId: string) {
     status: d.status,
     findings: d.revisions[0]?.checks[0]?.findings ?? [],
     published: d.entry?.receipt != null,
+    media: mediaOf(d.revisions[0]).length,
   }));
 }

@@ -9,6 +9,8 @@ export interface SummaryDraft {
   status: string;
   findings: { rule: string; category: string; severity: string }[];
   published: boolean;
+  /** Card images the latest revision carries. */
+  media: number;
 }
 
 export interface Summary {
@@ -22,6 +24,9 @@ export interface Summary {
   failed: number;
   approved: number;
   published: number;
+  /** Drafts that carry a rendered card image, and how many of them were published. */
+  cardImages: number;
+  cardImagesPublished: number;
 }
 
 function count<T>(items: T[], key: (t: T) => string): [string, number][] {
@@ -46,5 +51,7 @@ export function summarise(drafts: SummaryDraft[], names: { personas: Map<string,
     failed: drafts.length - withText.length,
     approved: withText.filter((d) => d.findings.length === 0).length,
     published: drafts.filter((d) => d.published).length,
+    cardImages: drafts.filter((d) => d.media > 0).length,
+    cardImagesPublished: drafts.filter((d) => d.media > 0 && d.published).length,
   };
 }

@@ -50,7 +50,7 @@ export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
 export const ROLES = ['editor', 'reviewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Card fields carried by a card draft; rendering comes later, the fields are fixed now. */
+/** Card fields carried by a card draft; the card is rendered from them (src/draft/card-images.ts). */
 export interface CardFields {
   template: string;
   title: string;
@@ -112,6 +112,39 @@ export interface CheckResult {
   verdict: Verdict;
   findings: Finding[];
   rulePackVersion: string;
+}
+
+/** A file stored with a revision (a rendered card) in the content-addressed media store. */
+export interface MediaRef {
+  /** File name inside the media store: `<sha256>.png`. */
+  path: string;
+  sha256: string;
+  width: number;
+  height: number;
+  format: 'png' | 'jpeg';
+  /** The card size preset it was rendered at (moments_portrait…). */
+  preset: string;
+}
+
+/** A finding about an image rather than a span of text (R08 image check). */
+export interface MediaFinding {
+  /** sha256 of the image (a MediaRef of the same revision). */
+  media: string;
+  rule: string;
+  category: string;
+  severity: Severity;
+  /** What a person sees in lists, e.g. "卡片图片 2b214a41". */
+  match: string;
+  basis: string;
+  explanation?: string;
+  suggestion?: string;
+  evidence?: unknown;
+}
+
+/** A revision's check: the text checker's result plus the image check's findings, one verdict
+ *  for both (block > review > pass). */
+export interface DraftCheck extends CheckResult {
+  mediaFindings?: MediaFinding[];
 }
 
 export const DRAFT_STATUSES = [

@@ -1,7 +1,7 @@
 // A draft revision is checked when it is saved: the revision, its compliance check and the
 // findings are written together. Revisions are immutable — an edit writes a new one.
 import { randomUUID } from 'node:crypto';
-import type { CardFields, CheckResult } from '../domain/types.ts';
+import type { CardFields, DraftCheck, MediaRef } from '../domain/types.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 
 /**
@@ -21,8 +21,12 @@ export interface RevisionInput {
   card?: CardFields | null;
   source: string;
   authorId?: string | null;
+  /** Rendered card images, stored in the media store. */
+  media?: MediaRef[] | null;
+  /** The renderer's warnings for the editor (text cut to fit…). */
+  renderWarnings?: string[];
   purpose: 'save' | 'publish' | 'recheck';
-  result: CheckResult;
+  result: DraftCheck;
 }
 
 export interface RevisionRows {
@@ -31,25 +35,45 @@ export interface RevisionRows {
   findings: Prisma.FindingCreateManyInput[];
 }
 
-/** The rows of one compliance check of a revision (ids made here so rows can be inserted in bulk). */
-export function checkRows(revisionId: string, purpose: RevisionInput['purpose'], result: CheckResult): Pick<RevisionRows, 'check' | 'findings'> {
+/**
+ * The rows of one compliance check of a revision (ids made here so rows can be inserted in bulk).
+ * Image findings have no text span: start = end = 0 and `media` names the image (its sha256).
+ */
+export function checkRows(revisionId: string, purpose: RevisionInput['purpose'], result: DraftCheck): Pick<RevisionRows, 'check' | 'findings'> {
   const checkId = randomUUID();
+  const common = { checkId, rulePackVersion: result.rulePackVersion };
   return {
     check: { id: checkId, revisionId, purpose, verdict: result.verdict, rulePackVersion: result.rulePackVersion },
-    findings: result.findings.map((f) => ({
-      id: randomUUID(),
-      checkId,
-      rule: f.rule,
-      category: f.category,
-      severity: f.severity,
-      start: f.start,
-      end: f.end,
-      match: f.match,
-      basis: f.basis,
-      explanation: f.explanation ?? null,
-      suggestion: f.suggestion ?? null,
-      rulePackVersion: result.rulePackVersion,
-    })),
+    findings: [
+      ...result.findings.map((f) => ({
+        id: randomUUID(),
+        ...common,
+        rule: f.rule,
+        category: f.category,
+        severity: f.severity,
+        start: f.start,
+        end: f.end,
+        match: f.match,
+        basis: f.basis,
+        explanation: f.explanation ?? null,
+        suggestion: f.suggestion ?? null,
+      })),
+      ...(result.mediaFindings ?? []).map((f) => ({
+        id: randomUUID(),
+        ...common,
+        rule: f.rule,
+        category: f.category,
+        severity: f.severity,
+        start: 0,
+        end: 0,
+        match: f.match,
+        basis: f.basis,
+        explanation: f.explanation ?? null,
+        suggestion: f.suggestion ?? null,
+        media: f.media,
+        ...(f.evidence !== undefined ? { evidence: f.evidence as Prisma.InputJsonValue } : {}),
+      })),
+    ],
   };
 }
 
@@ -63,6 +87,8 @@ export function revisionRows(input: RevisionInput): RevisionRows {
       number: input.number,
       text: input.text,
       ...(input.card ? { card: input.card as unknown as Prisma.InputJsonValue } : {}),
+      ...(input.media && input.media.length > 0 ? { media: input.media as unknown as Prisma.InputJsonValue } : {}),
+      ...(input.renderWarnings && input.renderWarnings.length > 0 ? { renderWarnings: input.renderWarnings } : {}),
       source: input.source,
       authorId: input.authorId ?? null,
     },

@@ -1,7 +1,9 @@
 // `siyu plan`: plans the calendar, drafts every slot, checks every draft, and writes it all in one
 // transaction — a failure anywhere leaves the database as it was.
 import { createHash, randomUUID } from 'node:crypto';
-import type { CheckResult, ContentType, DraftKind, Slot } from '../domain/types.ts';
+import pLimit from 'p-limit';
+import type { CardFields, CheckResult, ContentType, DraftKind, DraftOutcome, Slot } from '../domain/types.ts';
+import { checkMedia, combineChecks, defaultCardStage, renderCard, type CardRenderOutcome, type CardStage, type MediaCheck } from '../draft/card-images.ts';
 import { draftSlots } from '../draft/draft-slots.ts';
 import type { Drafter } from '../draft/drafter.ts';
 import { checkableText, revisionRows, writeRevisions, type RevisionRows } from '../draft/revisions.ts';
@@ -23,7 +25,10 @@ export interface PlanOptions {
   /** The compliance check, bound to this workspace's context. */
   check: (text: string, contentType: ContentType) => CheckResult;
   actor: string;
+  /** Renders card drafts and checks their images; default: a shared worker pool and .siyu/media. */
+  cards?: CardStage;
   onDraftProgress?: (done: number, total: number) => void;
+  onCardProgress?: (done: number, total: number) => void;
 }
 
 export interface PlanSummary {
@@ -33,6 +38,8 @@ export interface PlanSummary {
   skippedExisting: number;
   failed: { key: string; reason: string }[];
   warnings: string[];
+  /** Card images rendered, and the renderer's warnings per slot (text cut to fit…). */
+  cards: { rendered: number; warnings: { key: string; warnings: string[] }[] };
 }
 
 function validatePlanRange(from: string, days: number, zone: string): void {
@@ -65,6 +72,28 @@ async function priorPosts(prisma: PrismaClient, ws: Workspace, from: string): Pr
   }));
 }
 
+/** Renders every drafted card (through the pool, a few at a time); by slot key. */
+async function renderCards(ws: Workspace, slots: Slot[], outcomes: Map<string, DraftOutcome>, stage: () => CardStage, onProgress?: PlanOptions['onCardProgress']): Promise<Map<string, CardRenderOutcome>> {
+  const cards = slots.flatMap((slot) => {
+    const o = outcomes.get(slot.key);
+    return o?.ok && o.card ? [{ slot, card: o.card }] : [];
+  });
+  const out = new Map<string, CardRenderOutcome>();
+  if (cards.length === 0) return out;
+  const limit = pLimit(8);
+  let done = 0;
+  await Promise.all(
+    cards.map(({ slot, card }: { slot: Slot; card: CardFields }) =>
+      limit(async () => {
+        const persona = ws.personas.find((p) => p.id === slot.personaId);
+        out.set(slot.key, await renderCard(stage(), card, { brand: ws.brand, persona }));
+        onProgress?.(++done, cards.length);
+      }),
+    ),
+  );
+  return out;
+}
+
 export async function runPlan(opts: PlanOptions): Promise<PlanSummary> {
   const { prisma, workspace: ws } = opts;
   validatePlanRange(opts.from, opts.days, ws.brand.timezone);
@@ -76,8 +105,14 @@ export async function runPlan(opts: PlanOptions): Promise<PlanSummary> {
   );
   const fresh = slots.filter((s) => !existing.has(s.key));
 
-  // Drafting (possibly slow LLM calls) happens before the transaction, which stays short.
+  // Drafting (possibly slow LLM calls) and card rendering happen before the transaction, which
+  // stays short. Images are in the media store before their rows exist; if the transaction fails
+  // they stay as unreferenced files (content-addressed, so a retry reuses them).
   const outcomes = await draftSlots(ws, fresh, opts.drafter, { onProgress: opts.onDraftProgress });
+  let stage = opts.cards;
+  const cardStage = () => (stage ??= defaultCardStage(ws.dir));
+  const rendered = await renderCards(ws, fresh, outcomes, cardStage, opts.onCardProgress);
+  const imageChecks = rendered.size > 0 ? await checkMedia(cardStage(), [...rendered.values()].flatMap((r) => (r.ok ? r.media : []))) : new Map<string, MediaCheck>();
 
   const planId = randomUUID();
   const drafts: Prisma.DraftCreateManyInput[] = [];
@@ -85,6 +120,10 @@ export async function runPlan(opts: PlanOptions): Promise<PlanSummary> {
   const failed: PlanSummary['failed'] = [];
   for (const slot of fresh) {
     const outcome = outcomes.get(slot.key)!;
+    // A card that could not be rendered keeps its words (the editor fixes them with an edit), but
+    // the draft is failed, with the renderer's reason.
+    const card = rendered.get(slot.key);
+    const failure = !outcome.ok ? outcome.reason : card && !card.ok ? card.reason : undefined;
     const draftId = randomUUID();
     drafts.push({
       id: draftId,
@@ -99,15 +138,16 @@ export async function runPlan(opts: PlanOptions): Promise<PlanSummary> {
       topic: slot.topic,
       slotAt: new Date(slot.at),
       parentSlotKey: slot.parentKey ?? null,
-      status: outcome.ok ? 'in_review' : 'failed',
-      failureReason: outcome.ok ? null : outcome.reason,
+      status: failure === undefined ? 'in_review' : 'failed',
+      failureReason: failure ?? null,
     });
-    if (!outcome.ok) {
-      failed.push({ key: slot.key, reason: outcome.reason });
-      continue;
-    }
-    const result = opts.check(checkableText(outcome.text, outcome.card), slot.contentType);
-    revisions.push(revisionRows({ draftId, number: 1, text: outcome.text, card: outcome.card ?? null, source: outcome.source, purpose: 'save', result }));
+    if (failure !== undefined) failed.push({ key: slot.key, reason: failure });
+    if (!outcome.ok) continue;
+    const media = card?.ok ? card.media : [];
+    const result = combineChecks(opts.check(checkableText(outcome.text, outcome.card), slot.contentType), media, imageChecks);
+    revisions.push(
+      revisionRows({ draftId, number: 1, text: outcome.text, card: outcome.card ?? null, media, renderWarnings: card?.ok ? card.warnings : [], source: outcome.source, purpose: 'save', result }),
+    );
   }
 
   const snapshot = snapshotOf(ws);
@@ -128,5 +168,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanSummary> {
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
-  return { planId, slots, created: drafts.length, skippedExisting: existing.size, failed, warnings };
+  const renders = [...rendered.entries()].flatMap(([key, r]) => (r.ok ? [{ key, warnings: r.warnings }] : []));
+  const cards = { rendered: renders.length, warnings: renders.filter((r) => r.warnings.length > 0) };
+  return { planId, slots, created: drafts.length, skippedExisting: existing.size, failed, warnings, cards };
 }

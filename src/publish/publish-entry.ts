@@ -3,8 +3,10 @@
 // attempt, and a receipt (unique per entry) is written in the same transaction that marks it
 // published. The queue only says *when* to look.
 import { DateTime } from 'luxon';
-import type { CardFields, ContentType, DraftKind } from '../domain/types.ts';
+import type { CardFields, ContentType, DraftCheck, DraftKind } from '../domain/types.ts';
+import { checkMedia, combineChecks, mediaOf, type MediaChecking } from '../draft/card-images.ts';
 import { checkableText, checkRows, writeRevisions } from '../draft/revisions.ts';
+import { MediaError } from '../media/store.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { CheckFor, WorkspaceData } from '../review/review-service.ts';
 import { audit } from '../shared/audit.ts';
@@ -18,6 +20,9 @@ export interface PublishDeps {
   checkFor: CheckFor;
   clock: Clock;
   workerId: string;
+  /** Where revisions' images are (and the known images for the reuse check). Needed to publish
+   *  an item with images (cards); without it such an item fails with a clear message. */
+  media?: MediaChecking | undefined;
 }
 
 export type PublishOutcome =
@@ -48,7 +53,7 @@ async function loadEntry(prisma: PrismaClient, entryId: string) {
 }
 type LoadedEntry = NonNullable<Awaited<ReturnType<typeof loadEntry>>>;
 
-function itemOf(entry: LoadedEntry, ws: WorkspaceData): PublishItem {
+function itemOf(entry: LoadedEntry, ws: WorkspaceData, media: PublishItem['media']): PublishItem {
   const d = entry.draft;
   const rev = d.revisions[0]!;
   const persona = ws.personas.find((p) => p.id === d.personaId);
@@ -69,24 +74,58 @@ function itemOf(entry: LoadedEntry, ws: WorkspaceData): PublishItem {
     ...(group ? { group: { id: group.id, name: group.name, wecomChatIds: group.wecomChatIds } } : {}),
     text: rev.text,
     ...(rev.card ? { card: rev.card as unknown as CardFields } : {}),
-    media: [],
+    media,
   };
 }
+
+/**
+ * The latest revision's images as absolute paths, each checked against the hash it was approved
+ * with; a MediaError (Chinese, naming the file) when one is missing or changed.
+ */
+async function verifiedMedia(deps: PublishDeps, entry: LoadedEntry): Promise<PublishItem['media']> {
+  const refs = mediaOf(entry.draft.revisions[0]);
+  if (refs.length === 0) return [];
+  if (!deps.media) throw new MediaError('这条内容带有卡片图片，但发布进程没有配置图片存储目录，无法发布图片');
+  const out: PublishItem['media'] = [];
+  for (const ref of refs) out.push({ path: await deps.media.store.verify(ref), sha256: ref.sha256 });
+  return out;
+}
+
+/** The latest revision checked again with the current rules: its text and its images. */
+async function recheck(deps: PublishDeps, entry: LoadedEntry, ws: WorkspaceData): Promise<DraftCheck | undefined> {
+  const latest = entry.draft.revisions[0];
+  if (!latest) return undefined;
+  const text = deps.checkFor(ws)(checkableText(latest.text, latest.card as CardFields | null), entry.draft.contentType as ContentType);
+  const refs = mediaOf(latest);
+  if (refs.length === 0 || !deps.media) return combineChecks(text);
+  return combineChecks(text, refs, await checkMedia(deps.media, refs));
+}
+
+/** Signed-off findings are matched by rule and place: the text span, or the image (its hash). */
+const findingKey = (f: { rule: string; start: number; end: number; media?: string | null }) => (f.media ? `${f.rule}|media:${f.media}` : `${f.rule}|${f.start}|${f.end}`);
 
 /**
  * Why the entry must not go out, or undefined. Checks, with the rules as they are now: the approved
  * revision is still the latest, and the text passes — review-level findings only where a reviewer
  * signed off the same finding (rule and span) on that revision.
  */
-function refusal(entry: LoadedEntry, verdictFindings: { rule: string; severity: string; start: number; end: number; match: string }[]): string | undefined {
+type RecheckFinding = { rule: string; severity: string; start: number; end: number; match: string; media?: string | null };
+
+/** The findings of a recheck in one list, image findings with their image's hash and no span. */
+function recheckFindings(check: DraftCheck | undefined): RecheckFinding[] {
+  if (!check) return [];
+  return [...check.findings, ...(check.mediaFindings ?? []).map((f) => ({ rule: f.rule, severity: f.severity, start: 0, end: 0, match: f.match, media: f.media }))];
+}
+
+function refusal(entry: LoadedEntry, verdictFindings: RecheckFinding[]): string | undefined {
   const d = entry.draft;
   const latest = d.revisions[0];
   if (!latest || d.approvedRevisionId !== latest.id || entry.revisionId !== latest.id) return '审核通过的版本已不是最新版本（草稿在通过后被修改过），需要重新审核';
   if (d.status !== 'scheduled') return `草稿状态为 ${d.status}，不是已排期`;
   const blocked = verdictFindings.filter((f) => f.severity === 'block');
   if (blocked.length > 0) return `按当前合规规则有禁止级问题：${blocked.map((f) => `${f.rule}“${f.match}”`).join('、')}`;
-  const signed = new Set(d.decisions.filter((x) => x.revisionId === latest.id && x.finding).map((x) => `${x.finding!.rule}|${x.finding!.start}|${x.finding!.end}`));
-  const unsigned = verdictFindings.filter((f) => f.severity === 'review' && !signed.has(`${f.rule}|${f.start}|${f.end}`));
+  const signed = new Set(d.decisions.filter((x) => x.revisionId === latest.id && x.finding).map((x) => findingKey(x.finding!)));
+  const unsigned = verdictFindings.filter((f) => f.severity === 'review' && !signed.has(findingKey(f)));
   if (unsigned.length > 0) return `按当前合规规则有未经签字的需审核问题：${unsigned.map((f) => `${f.rule}“${f.match}”`).join('、')}`;
   return undefined;
 }
@@ -108,8 +147,17 @@ export async function publishEntry(deps: PublishDeps, entryId: string, opts: { f
 
   const ws = entry.draft.plan.snapshot.data as unknown as WorkspaceData;
   const latest = entry.draft.revisions[0];
-  const check = latest ? deps.checkFor(ws)(checkableText(latest.text, latest.card as CardFields | null), entry.draft.contentType as ContentType) : undefined;
-  const reason = refusal(entry, check?.findings ?? []);
+  // The images must be exactly the ones that were checked and approved; anything else is a
+  // permanent failure (trying again will not bring a deleted or changed file back).
+  let media: PublishItem['media'];
+  try {
+    media = await verifiedMedia(deps, entry);
+  } catch (e) {
+    if (!(e instanceof MediaError)) throw e;
+    return recordFailure(deps, entry, attempt.id, new ChannelError(`无法发布：${e.toString().replace(/\n {2}- /g, '；')}`, 'permanent'), opts);
+  }
+  const check = await recheck(deps, entry, ws);
+  const reason = refusal(entry, recheckFindings(check));
   if (reason || !latest || !check) {
     const why = reason ?? '草稿没有内容';
     await prisma.$transaction(async (tx) => {
@@ -124,25 +172,31 @@ export async function publishEntry(deps: PublishDeps, entryId: string, opts: { f
   }
 
   const channel = deps.channelFor(entry.channel);
-  const item = itemOf(entry, ws);
+  const item = itemOf(entry, ws, media);
   try {
     const receipt = await channel.publish(item);
     await recordPublished(deps, entry, attempt.id, item, receipt, check);
     return { status: 'published', externalId: receipt.externalId, ...(receipt.location ? { location: receipt.location } : {}) };
   } catch (e) {
-    const kind = e instanceof ChannelError ? e.kind : 'unknown';
-    const message = (e as Error).message;
-    // Unknown outcome: it may be out. Never retried automatically; a person or lookup decides.
-    const entryStatus = kind === 'unknown' ? 'unconfirmed' : kind === 'permanent' || opts.finalAttempt ? 'failed' : 'scheduled';
-    await prisma.$transaction(async (tx) => {
-      await tx.publishAttempt.update({ where: { id: attempt.id }, data: { outcome: kind === 'unknown' ? 'unconfirmed' : 'failed', error: message, finishedAt: new Date() } });
-      await tx.calendarEntry.update({ where: { id: entryId }, data: { status: entryStatus } });
-      if (entryStatus === 'unconfirmed') await tx.draft.update({ where: { id: entry.draftId }, data: { status: 'unconfirmed' } });
-      await audit(tx, { actor: deps.workerId, action: `publish.${entryStatus === 'scheduled' ? 'retry' : entryStatus}`, entityType: 'calendar_entry', entityId: entryId, before: { status: 'scheduled' }, after: { status: entryStatus, error: message } });
-    });
-    if (kind === 'unknown') return { status: 'unconfirmed', reason: message };
-    return { status: 'failed', reason: message, retry: entryStatus === 'scheduled' };
+    return recordFailure(deps, entry, attempt.id, e, opts);
   }
+}
+
+/** Records a failed attempt: retried later, failed for good, or unconfirmed when it may be out. */
+async function recordFailure(deps: PublishDeps, entry: LoadedEntry, attemptId: string, e: unknown, opts: { finalAttempt?: boolean }): Promise<PublishOutcome> {
+  const entryId = entry.id;
+  const kind = e instanceof ChannelError ? e.kind : 'unknown';
+  const message = (e as Error).message;
+  // Unknown outcome: it may be out. Never retried automatically; a person or lookup decides.
+  const entryStatus = kind === 'unknown' ? 'unconfirmed' : kind === 'permanent' || opts.finalAttempt ? 'failed' : 'scheduled';
+  await deps.prisma.$transaction(async (tx) => {
+    await tx.publishAttempt.update({ where: { id: attemptId }, data: { outcome: kind === 'unknown' ? 'unconfirmed' : 'failed', error: message, finishedAt: new Date() } });
+    await tx.calendarEntry.update({ where: { id: entryId }, data: { status: entryStatus } });
+    if (entryStatus === 'unconfirmed') await tx.draft.update({ where: { id: entry.draftId }, data: { status: 'unconfirmed' } });
+    await audit(tx, { actor: deps.workerId, action: `publish.${entryStatus === 'scheduled' ? 'retry' : entryStatus}`, entityType: 'calendar_entry', entityId: entryId, before: { status: 'scheduled' }, after: { status: entryStatus, error: message } });
+  });
+  if (kind === 'unknown') return { status: 'unconfirmed', reason: message };
+  return { status: 'failed', reason: message, retry: entryStatus === 'scheduled' };
 }
 
 async function recordPublished(
@@ -151,7 +205,7 @@ async function recordPublished(
   attemptId: string,
   item: PublishItem,
   receipt: { externalId: string; location?: string },
-  check: ReturnType<ReturnType<CheckFor>>,
+  check: DraftCheck,
 ): Promise<void> {
   const payloadHash = createHash('sha256').update(JSON.stringify({ text: item.text, card: item.card ?? null, media: item.media.map((m) => m.sha256) })).digest('hex');
   await deps.prisma.$transaction(async (tx) => {
@@ -175,12 +229,12 @@ export async function settleInterrupted(deps: PublishDeps, olderThanMs = 5 * 60_
   for (const { id } of stale) {
     const entry = (await loadEntry(deps.prisma, id))!;
     const ws = entry.draft.plan.snapshot.data as unknown as WorkspaceData;
-    const item = itemOf(entry, ws);
+    // Paths only (no hash check): the channel is asked whether it already has the item.
+    const item = itemOf(entry, ws, mediaOf(entry.draft.revisions[0]).flatMap((m) => (deps.media ? [{ path: deps.media.store.fileOf(m.path), sha256: m.sha256 }] : [])));
     const found = await deps.channelFor(entry.channel).lookup(item);
     const attempt = await deps.prisma.publishAttempt.findFirst({ where: { entryId: id }, orderBy: { number: 'desc' } });
     if (found && attempt) {
-      const latest = entry.draft.revisions[0]!;
-      const check = deps.checkFor(ws)(checkableText(latest.text, latest.card as CardFields | null), entry.draft.contentType as ContentType);
+      const check = (await recheck(deps, entry, ws))!;
       await recordPublished(deps, entry, attempt.id, item, found, check);
       settled++;
     } else {

@@ -1,6 +1,7 @@
 // Review actions on drafts: approve, reject, edit, sign off. Each action loads the facts, asks the
 // rules in rules.ts, and records the decision, the new status and an audit event in one transaction.
-import type { CardFields, CheckResult, ContentType, DraftStatus, Role } from '../domain/types.ts';
+import type { CardFields, CheckResult, ContentType, DraftCheck, DraftStatus, MediaRef, Role } from '../domain/types.ts';
+import { checkMedia, combineChecks, defaultCardStage, renderCard, type CardStage } from '../draft/card-images.ts';
 import { checkableText, revisionRows, writeRevisions } from '../draft/revisions.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { audit } from '../shared/audit.ts';
@@ -110,27 +111,81 @@ export async function signOff(prisma: PrismaClient, actor: Actor, draftId: strin
   return status;
 }
 
-export async function edit(prisma: PrismaClient, actor: Actor, draftId: string, text: string, checkFor: CheckFor, card?: CardFields): Promise<{ revision: number; result: CheckResult }> {
+/** Changes to a card's fields: each given field replaces the old one, null removes it. */
+export type CardPatch = { [K in keyof CardFields]?: CardFields[K] | null };
+
+/** The card after a patch; a SiyuError when the draft has no card to change. */
+export function patchCard(previous: CardFields | null, patch: CardPatch | undefined): CardFields | null {
+  if (!patch) return previous;
+  if (!previous) throw new SiyuError('这篇草稿没有卡片，不能修改卡片内容');
+  const merged: Record<string, unknown> = { ...previous };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete merged[k];
+    else if (v !== undefined) merged[k] = v;
+  }
+  if (typeof merged.template !== 'string' || typeof merged.title !== 'string') throw new SiyuError('卡片必须有模板名（template）和标题（title）');
+  return merged as unknown as CardFields;
+}
+
+export interface EditOptions {
+  /** Changes to the card's fields; default: the latest revision's card, kept as it was. */
+  card?: CardPatch | undefined;
+  /** Renders a card draft again; default: the shared pool, SIYU_MEDIA_DIR or .siyu/media, and
+   *  SIYU_WORKSPACE or the working directory for the logo, fonts and avatar. */
+  cards?: CardStage | undefined;
+}
+
+export interface EditResult {
+  revision: number;
+  /** The text check combined with the image check of the new card image. */
+  result: DraftCheck;
+  status: DraftStatus;
+  media: MediaRef[];
+  /** The renderer's warnings for the editor (text cut to fit…). */
+  warnings: string[];
+  /** Why the card could not be rendered; the draft is then `failed`. */
+  failure?: string;
+}
+
+export async function edit(prisma: PrismaClient, actor: Actor, draftId: string, text: string, checkFor: CheckFor, opts: EditOptions = {}): Promise<EditResult> {
   const { draft, revision, facts } = await loadDraft(prisma, draftId);
   enforce(canEdit(actor.role, facts, text));
-  const keptCard = card ?? ((revision?.card as CardFields | null) ?? null);
-  const check = checkFor(draft.plan.snapshot.data as unknown as WorkspaceData);
-  const result = check(checkableText(text, keptCard), draft.contentType as ContentType);
+  const keptCard = patchCard((revision?.card as CardFields | null) ?? null, opts.card);
+  const ws = draft.plan.snapshot.data as unknown as WorkspaceData;
+  // A card is rendered again from the fields it has now: a new image, checked like the text.
+  let media: MediaRef[] = [];
+  let warnings: string[] = [];
+  let failure: string | undefined;
+  let imageChecks: Awaited<ReturnType<typeof checkMedia>> = new Map();
+  if (keptCard) {
+    const stage = opts.cards ?? defaultCardStage(process.env.SIYU_WORKSPACE ?? process.cwd());
+    const rendered = await renderCard(stage, keptCard, { brand: ws.brand, persona: ws.personas.find((p) => p.id === draft.personaId) });
+    if (rendered.ok) {
+      media = rendered.media;
+      warnings = rendered.warnings;
+      imageChecks = await checkMedia(stage, media);
+    } else {
+      failure = rendered.reason;
+    }
+  }
+  const check = checkFor(ws);
+  const result = combineChecks(check(checkableText(text, keptCard), draft.contentType as ContentType), media, imageChecks);
   const number = (revision?.number ?? 0) + 1;
-  const rows = revisionRows({ draftId, number, text, card: keptCard, source: 'edit', authorId: actor.id, purpose: 'save', result });
+  const status: DraftStatus = failure ? 'failed' : 'in_review';
+  const rows = revisionRows({ draftId, number, text, card: keptCard, media, renderWarnings: warnings, source: 'edit', authorId: actor.id, purpose: 'save', result });
   await prisma.$transaction(async (tx) => {
     await writeRevisions(tx, [rows]);
     await tx.reviewDecision.create({ data: { draftId, revisionId: rows.revision.id!, userId: actor.id, action: 'edit' } });
     // An edit needs review again; an approval of an older revision no longer counts.
-    await tx.draft.update({ where: { id: draftId }, data: { status: 'in_review', failureReason: null } });
+    await tx.draft.update({ where: { id: draftId }, data: { status, failureReason: failure ?? null } });
     await audit(tx, {
       actor: actor.handle,
       action: 'draft.edit',
       entityType: 'draft',
       entityId: draftId,
       before: { status: draft.status, revision: revision?.number ?? null, text: revision?.text ?? null },
-      after: { status: 'in_review', revision: number, text, verdict: result.verdict },
+      after: { status, revision: number, text, verdict: result.verdict, ...(keptCard ? { card: keptCard, media: media.map((m) => m.sha256) } : {}), ...(failure ? { failure } : {}) },
     });
   });
-  return { revision: number, result };
+  return { revision: number, result, status, media, warnings, ...(failure ? { failure } : {}) };
 }

@@ -72,13 +72,19 @@ export const reply = {
 
 /**
  * A handler that always answers with a valid, conservative Siyu draft (text plus card fields, which
- * non-card drafts ignore). For demos that want an "LLM" without a network.
+ * non-card drafts ignore). The card has what every layout needs: a vote (question and options)
+ * when the prompt asks for one, otherwise points and a quote. For demos that want an "LLM"
+ * without a network.
  */
-export const cannedDraftHandler: FakeHandler = () =>
-  reply.json({
+export const cannedDraftHandler: FakeHandler = (req) => {
+  const asksForVote = (req.body?.messages ?? []).some((m) => String(m.content).includes('options 写'));
+  return reply.json({
     text: '今天想提醒大家一件小事：出门前记得做好防晒，户外久了记得补涂。换季皮肤容易敏感，护理上有拿不准的地方，随时来问我。',
-    card: { title: '换季护理小提醒', points: ['出门前做好防晒', '户外久了记得补涂', '有疑问先咨询再处理'], footer: '具体情况请到院面诊评估' },
+    card: asksForVote
+      ? { title: '换季护理小调查', question: '换季的时候，你最先调整哪一步？', options: ['清洁', '保湿', '防晒'], footer: '评论区告诉我' }
+      : { title: '换季护理小提醒', points: ['出门前做好防晒', '户外久了记得补涂', '有疑问先咨询再处理'], quote: '照顾好自己，是一辈子的事。', footer: '具体情况请到院面诊评估' },
   });
+};
 
 export interface FakeChatServerOptions {
   handler?: FakeHandler;

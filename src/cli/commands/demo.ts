@@ -31,13 +31,15 @@ export function registerDemo(program: Command): void {
     .option('--days <n>', '排期天数', intArg(1, 14), 7)
     .option('--speed <n>', '时间加速倍数（默认自动，使发布在约 30 秒内完成）', numberArg(1))
     .action(async (_opts: unknown, cmd: Command) => {
-      const opts = cmd.optsWithGlobals() as { data?: string; workspace?: string; out?: string; days: number; speed?: number };
+      const opts = cmd.optsWithGlobals() as { data?: string; workspace?: string; media?: string; out?: string; days: number; speed?: number };
       const data = opts.data ?? path.join(DEFAULT_DEMO_DIR, 'data');
       const outbox = opts.out ?? path.join(DEFAULT_DEMO_DIR, 'outbox');
       await prepareDir(data, opts.data === undefined, '数据库');
       await prepareDir(outbox, opts.out === undefined, '发件箱');
       if (process.env.DATABASE_URL) out('提示：演示总是使用内嵌数据库，忽略 DATABASE_URL');
-      const ctx = new CliContext({ data, workspace: opts.workspace ?? DEFAULT_WORKSPACE, embedded: true });
+      const ctx = new CliContext({ data, workspace: opts.workspace ?? DEFAULT_WORKSPACE, embedded: true, ...(opts.media ? { media: opts.media } : {}) });
+      // The demo's own card images (.siyu/demo/media next to its data) are reset with its data.
+      if (opts.data === undefined && !opts.media && !process.env.SIYU_MEDIA_DIR?.trim()) await prepareDir(ctx.mediaStore().dir, true, '卡片图片');
       try {
         const result = await runDemo(ctx, { days: opts.days, outbox, ...(opts.speed ? { speed: opts.speed } : {}), targetSeconds: 30, say: out });
         printSummary(result, outbox);
@@ -63,5 +65,6 @@ function printSummary(r: DemoResult, outbox: string): void {
       [[s.total, s.failed, s.approved, s.held, r.redis ? s.published : '未发布（无 Redis）']],
     ),
   );
+  out(`卡片图片：${s.cardImages} 篇卡片草稿带图片${r.redis ? `，其中 ${s.cardImagesPublished} 张已随条目发布（PNG 与条目的 JSON 放在同一文件夹）` : ''}`);
   if (r.redis) out(`发件箱：${path.resolve(outbox)}`);
 }

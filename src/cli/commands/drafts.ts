@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { CONTENT_TYPE_LABELS, DRAFT_KIND_LABELS, DRAFT_STATUSES, DRAFT_STATUS_LABELS, SEVERITY_LABELS, VERDICT_LABELS, type CardFields, type ContentType, type DraftKind, type DraftStatus, type Finding } from '../../domain/types.ts';
 import { explainFindings } from '../../check/index.ts';
+import { mediaOf } from '../../draft/card-images.ts';
 import { checkableText } from '../../draft/revisions.ts';
 import { findDraftId, loadDraft } from '../../review/review-service.ts';
 import { SiyuError } from '../../shared/errors.ts';
@@ -10,6 +11,14 @@ import { out, withContext } from './run.ts';
 
 /** Short verdict words for table cells. */
 const VERDICT_SHORT = { pass: '通过', review: '需审核', block: '禁止' } as const;
+
+/** The card image column: how many images, and whether the renderer left the editor a warning. */
+function imageCell(rev: { kind?: string; media?: unknown; renderWarnings?: string[] } | undefined): string {
+  const n = mediaOf(rev).length;
+  if (n === 0) return '';
+  const w = rev?.renderWarnings?.length ?? 0;
+  return `${n} 张${w > 0 ? `，提醒 ${w}` : ''}`;
+}
 
 export function registerDrafts(program: Command): void {
   program
@@ -33,7 +42,7 @@ export function registerDrafts(program: Command): void {
         const zone = (await prisma.workspaceSnapshot.findFirst({ orderBy: { createdAt: 'desc' } }))?.data as { brand?: { timezone?: string } } | undefined;
         out(
           table(
-            ['编号', '时间', '类型', '内容类型', '人设', '分层/社群', '状态', '合规', '摘要'],
+            ['编号', '时间', '类型', '内容类型', '人设', '分层/社群', '状态', '合规', '卡片图片', '摘要'],
             drafts.map((d) => {
               const rev = d.revisions[0];
               const check = rev?.checks[0];
@@ -46,6 +55,7 @@ export function registerDrafts(program: Command): void {
                 d.groupId ? `群:${d.groupId}` : d.segmentId,
                 DRAFT_STATUS_LABELS[d.status as DraftStatus],
                 check ? `${VERDICT_SHORT[check.verdict]}${check.findings.length ? `(${check.findings.length})` : ''}` : '—',
+                imageCell(rev),
                 (rev?.text ?? d.failureReason ?? '').replace(/\s+/g, ' ').slice(0, 24),
               ];
             }),
@@ -68,9 +78,23 @@ export function registerDrafts(program: Command): void {
         out(`状态：${DRAFT_STATUS_LABELS[draft.status as DraftStatus]}${draft.failureReason ? `（${draft.failureReason}）` : ''}`);
         if (!revision) return;
         out(`版本：第 ${revision.number} 版（${revision.source}）  合规：${check ? VERDICT_LABELS[check.verdict] : '未检查'}  规则包 ${check?.rulePackVersion ?? '—'}`);
+        const store = ctx.mediaStore();
+        for (const m of mediaOf(revision)) out(`卡片图片：${store.fileOf(m.path)}（${m.width}×${m.height}，${m.preset}，sha256 ${m.sha256.slice(0, 12)}…）`);
+        for (const w of revision.renderWarnings) out(`排版提醒：${w}`);
         out('');
         const text = checkableText(revision.text, revision.card as CardFields | null);
-        out(explainFindings(text, findings as unknown as Finding[]));
+        const textFindings = findings.filter((f) => !f.media);
+        const imageFindings = findings.filter((f) => f.media);
+        out(textFindings.length === 0 && imageFindings.length > 0 ? '文字未发现需要处理的内容。' : explainFindings(text, textFindings as unknown as Finding[]));
+        if (imageFindings.length > 0) {
+          out('');
+          out('卡片图片的合规问题：');
+          for (const f of imageFindings) {
+            out(`  · ${f.rule}（${SEVERITY_LABELS[f.severity]}）${f.match}：${f.explanation ?? ''}`);
+            out(`    依据：${f.basis}`);
+            if (f.suggestion) out(`    建议：${f.suggestion}`);
+          }
+        }
         if (findings.length > 0) {
           out('');
           out('问题编号（合规审核员签字时使用：siyu signoff 草稿编号 问题编号 --reason 理由）：');

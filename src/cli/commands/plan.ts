@@ -18,7 +18,9 @@ export async function planWithProgress(ctx: CliContext, opts: { from: string; da
   const drafter = await ctx.drafter(opts.mode);
   const checkFor = await ctx.checkFor();
   const { prisma } = await ctx.database();
+  const cards = await ctx.cardStage();
   const bar = progress(`生成草稿（${drafter.mode === 'llm' ? 'LLM' : '模板'}模式）`);
+  let cardBar: ReturnType<typeof progress> | undefined;
   try {
     return await runPlan({
       prisma,
@@ -28,10 +30,19 @@ export async function planWithProgress(ctx: CliContext, opts: { from: string; da
       drafter,
       check: checkFor(workspace),
       actor: opts.actor,
+      cards,
       onDraftProgress: bar.update,
+      onCardProgress: (done, total) => {
+        if (!cardBar) {
+          bar.stop();
+          cardBar = progress('生成卡片图片');
+        }
+        cardBar.update(done, total);
+      },
     });
   } finally {
     bar.stop();
+    cardBar?.stop();
   }
 }
 
@@ -59,6 +70,8 @@ export function printPlanSummary(s: PlanSummary, from: string, days: number): vo
     out(`生成失败 ${s.failed.length} 篇（其余照常生成）：`);
     for (const f of s.failed.slice(0, 20)) out(`  ${f.key}：${f.reason}`);
   }
+  if (s.cards.rendered > 0) out(`卡片图片 ${s.cards.rendered} 张${s.cards.warnings.length > 0 ? `，其中 ${s.cards.warnings.length} 张有排版提醒（siyu show 查看）` : ''}`);
+  for (const c of s.cards.warnings.slice(0, 20)) out(`  ${c.key}：${c.warnings.join('；')}`);
   if (s.warnings.length > 0) {
     out(`排期提醒 ${s.warnings.length} 条：`);
     for (const w of s.warnings.slice(0, 20)) out(`  ${w}`);

@@ -20,7 +20,8 @@ export function registerWorker(program: Command): void {
         const { prisma } = await ctx.database();
         const url = redisUrl();
         const redis = await connectRedis(url);
-        const deps = { prisma, channelFor: channelResolver({ outboxDir: opts.out }), checkFor: await ctx.checkFor(), clock: compressedClock(opts.speed), workerId: `worker@${hostname()}:${process.pid}` };
+        const media = await ctx.mediaChecking();
+        const deps = { prisma, channelFor: channelResolver({ outboxDir: opts.out }), checkFor: await ctx.checkFor(), clock: compressedClock(opts.speed), workerId: `worker@${hostname()}:${process.pid}`, media };
         const prefix = queuePrefix();
         const r = await reconcile(deps, redis, prefix);
         out(`对账完成：重新入队 ${r.requeued} 条，补记已发布 ${r.settled} 条，标记待确认 ${r.unconfirmed} 条`);
@@ -33,7 +34,7 @@ export function registerWorker(program: Command): void {
             else if (o.status === 'failed') out(`发布失败 ${entryId.slice(0, 8)}：${o.reason}${o.retry ? '（稍后重试）' : ''}`);
           },
         });
-        out(`发布进程已启动（Redis ${describeRedis(url)}，发件箱 ${opts.out}）。按 Ctrl+C 停止。`);
+        out(`发布进程已启动（Redis ${describeRedis(url)}，发件箱 ${opts.out}，卡片图片 ${media.store.dir}）。按 Ctrl+C 停止。`);
         await new Promise<void>((resolve) => {
           const stop = () => resolve();
           process.once('SIGINT', stop);

@@ -35,8 +35,11 @@ export class OutboxChannel implements Channel {
       await mkdir(folder, { recursive: true });
       const media: string[] = [];
       for (const [i, m] of item.media.entries()) {
+        // Copied under a temporary name and renamed, like the JSON: never a partial image.
         const name = `${base}_${i + 1}${path.extname(m.path)}`;
-        await copyFile(m.path, path.join(folder, name));
+        const target = path.join(folder, name);
+        await copyFile(m.path, `${target}.tmp`);
+        await rename(`${target}.tmp`, target);
         media.push(name);
       }
       const body = {
