@@ -6,28 +6,56 @@ import { CONTEXT_RULES, type ContextEnv } from './context/index.ts';
 import { LexiconHits } from './lexicon-hits.ts';
 import type { Hit } from './match.ts';
 import { Scanner, type Scan } from './scanner.ts';
-import { normalise, normaliseTerm } from './normalise.ts';
+import { foldText, normalise, normaliseTerm } from './normalise.ts';
 import { toFindings } from './findings.ts';
 import type { CheckContext, Checker, CheckReport } from './types.ts';
 import { verdictOf } from './verdict.ts';
 
 const NONE = new LexiconHits();
+/** Folded workspace strings remembered per checker (service names, certificate numbers). */
+const MAX_FOLDED = 256;
 
-function environment(pack: CompiledPack, text: string, ctx: CheckContext, scan: Scan): ContextEnv {
-  const lexicon = (name: string) => {
+function memoFold(pack: CompiledPack): (s: string) => string {
+  const folded = new Map<string, string>();
+  return (s) => {
+    let f = folded.get(s);
+    if (f === undefined) {
+      f = normaliseTerm(s, pack.table);
+      if (folded.size < MAX_FOLDED) folded.set(s, f);
+    }
+    return f;
+  };
+}
+
+/** What the context rules see of one check. A class rather than an object of closures: one
+ *  allocation per check instead of one per function. */
+class CheckEnv implements ContextEnv {
+  constructor(
+    private readonly pack: CompiledPack,
+    /** Made once per checker; a plain function, since context rules pass it around unbound. */
+    readonly fold: (s: string) => string,
+    readonly text: string,
+    readonly ctx: CheckContext,
+    private readonly scan: Scan,
+  ) {}
+
+  get rawHits(): readonly Hit[] {
+    return this.scan.hits;
+  }
+
+  get departments(): ContextEnv['departments'] {
+    return this.pack.departments;
+  }
+
+  lexicon(name: string): LexiconHits {
     // The loader rejects packs missing a lexicon a context rule needs, so this is a bug.
-    if (!pack.lexiconNames.has(name)) throw new Error(`lexicon "${name}" not loaded`);
-    return scan.lexicons.get(name) ?? NONE;
-  };
-  return {
-    text,
-    ctx,
-    rawHits: scan.hits,
-    lexicon,
-    mentions: (name) => lexicon(name).any,
-    departments: pack.departments,
-    fold: (s) => normaliseTerm(s, pack.table),
-  };
+    if (!this.pack.lexiconNames.has(name)) throw new Error(`lexicon "${name}" not loaded`);
+    return this.scan.lexicons.get(name) ?? NONE;
+  }
+
+  mentions(name: string): boolean {
+    return this.lexicon(name).any;
+  }
 }
 
 /** Runs each rule's context rule over its hits; rules without one keep their hits unchanged. */
@@ -50,6 +78,7 @@ function applyContext(pack: CompiledPack, hits: Hit[], env: ContextEnv): Hit[] {
 
 export function createChecker(pack: CompiledPack): Checker {
   const scanner = new Scanner(pack);
+  const fold = memoFold(pack);
   return {
     version: pack.version,
     categories: pack.categories,
@@ -57,10 +86,11 @@ export function createChecker(pack: CompiledPack): Checker {
     vocabulary: pack.vocabulary,
     check(text: string, ctx: CheckContext = {}): CheckReport {
       if (text.length === 0) return { verdict: 'pass', findings: [], rulePackVersion: pack.version };
-      const norm = normalise(text, pack.table);
-      const scan = scanner.scan(norm.text);
-      const hits = applyContext(pack, scan.hits, environment(pack, norm.text, ctx, scan));
-      const findings = toFindings(hits, norm, text, pack.version);
+      const folded = foldText(text, pack.table);
+      const scan = scanner.scan(folded);
+      const hits = applyContext(pack, scan.hits, new CheckEnv(pack, fold, folded, ctx, scan));
+      // Offsets back into the original are worked out only for a text with something to report.
+      const findings = hits.length === 0 ? [] : toFindings(hits, normalise(text, pack.table), text, pack.version);
       return { verdict: verdictOf(findings), findings, rulePackVersion: pack.version };
     },
   };

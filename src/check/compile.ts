@@ -5,11 +5,9 @@ import type { Severity } from '../domain/types.ts';
 import type { ComplianceExtras } from '../workspace/schema.ts';
 import { buildFoldTable, foldPatternSource, type FoldTable } from './fold-table.ts';
 import { normaliseTerm } from './normalise.ts';
-import { patternAnchors } from './pattern-anchors.ts';
-import { patternStarts } from './pattern-prefixes.ts';
-import { stickyOf } from './pattern-sticky.ts';
+import { compilePattern } from './compile-pattern.ts';
 import { pinyinVariants, primeReadings } from './pinyin-variants.ts';
-import { PATTERN_FLAGS, type Departments, type Lexicons, type Manifest, type NormaliseSpec, type RuleSpec } from './schema.ts';
+import { type Departments, type Lexicons, type Manifest, type NormaliseSpec, type RuleSpec } from './schema.ts';
 import { TermIndex } from './terms.ts';
 
 export interface CompiledRule {
@@ -34,25 +32,20 @@ export interface CompiledRule {
 export type TermPayload =
   | { readonly kind: 'rule'; readonly rule: CompiledRule }
   | { readonly kind: 'lexicon'; readonly name: string }
-  | { readonly kind: 'gate'; readonly pattern: CompiledPattern }
+  /** A word of the pattern's gate set number `set` (compile-pattern.ts). */
+  | { readonly kind: 'gate'; readonly pattern: CompiledPattern; readonly set: number }
   /** One of the words every match of the pattern starts with: the regex is tried there. */
   | { readonly kind: 'start'; readonly pattern: CompiledPattern };
 
 export interface CompiledPattern {
   readonly rule: CompiledRule;
   readonly regex: RegExp;
-  /** True when the pattern runs only on texts where one of its anchors occurred. */
-  readonly gated: boolean;
+  /** How many gate sets must each have a word in the text before the pattern runs (0: none). */
+  readonly gates: number;
   /** Set when every match starts with one of a few words (pattern-prefixes.ts): the automaton
    *  reports where they occur and this sticky copy of the regex is tried only there. */
   readonly sticky: RegExp | undefined;
 }
-
-/** The automaton drops a term that begins or ends with a Latin letter inside a longer Latin word
- *  (terms.ts). Starts and anchors without such an edge are reported wherever they occur. */
-const alwaysReported = (s: string): boolean => !/^[a-z]|[a-z]$/.test(s);
-
-const shortest = (words: readonly string[] | undefined): number => (words ? Math.min(...words.map((w) => w.length)) : 0);
 
 export interface CompiledPack {
   readonly version: string;
@@ -155,25 +148,7 @@ export function compilePack({ manifest, specs: packSpecs, lexicons, normalise, d
       // Patterns are written against folded text; only their literal (non-ASCII) characters are
       // folded, because ASCII is regex syntax (\D, |, -).
       const source = foldPatternSource(p, table);
-      const anchors = patternAnchors(source);
-      const starts = patternStarts(source);
-      // Starts as short as the anchors or longer: fewer candidate positions than the anchors would
-      // let through texts (a start like 和 or 可 occurs in most posts; an anchor like 研究所 rarely).
-      const byStarts = starts !== undefined && starts.every(alwaysReported) && shortest(starts) >= shortest(anchors);
-      // Trying the regex at every start finds every match. An anchor gate adds nothing then,
-      // unless an anchor can go unreported (Latin edge): the gate keeps that behaviour as it was.
-      const gated = anchors !== undefined && !(byStarts && anchors.every(alwaysReported));
-      const regex = new RegExp(source, PATTERN_FLAGS);
-      const pattern: CompiledPattern = { rule, regex, gated, sticky: byStarts ? stickyOf(regex) : undefined };
-      patterns.push(pattern);
-      if (gated) {
-        const gate: TermPayload = { kind: 'gate', pattern };
-        for (const a of anchors) terms.add(a, gate);
-      }
-      if (byStarts) {
-        const start: TermPayload = { kind: 'start', pattern };
-        for (const a of starts) terms.add(a, start);
-      }
+      patterns.push(compilePattern(source, rule, terms));
     }
     return rule;
   });

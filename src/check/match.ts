@@ -5,6 +5,7 @@
 import type { Severity } from '../domain/types.ts';
 import { after, before } from './clause.ts';
 import type { CompiledPack, CompiledPattern, CompiledRule } from './compile.ts';
+import { insideException } from './exceptions.ts';
 
 export { LexiconHits } from './lexicon-hits.ts';
 
@@ -21,17 +22,6 @@ export interface Hit {
 
 /** How far (in folded units, within the clause) a negation may sit from the hit it cancels. */
 export const NEGATION_REACH = 10;
-
-/** True when the hit lies inside an occurrence of one of the rule's exception phrases. */
-function insideException(text: string, start: number, end: number, except: readonly string[]): boolean {
-  const hit = text.slice(start, end);
-  for (const phrase of except) {
-    for (let at = phrase.indexOf(hit); at >= 0; at = phrase.indexOf(hit, at + 1)) {
-      if (start - at >= 0 && text.startsWith(phrase, start - at)) return true;
-    }
-  }
-  return false;
-}
 
 function negated(text: string, start: number, end: number, rule: CompiledRule): boolean {
   if (rule.unlessPrecededBy.length > 0) {

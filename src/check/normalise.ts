@@ -26,12 +26,26 @@ const isIdeograph = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 const isAstralNoise = (cp: number) => cp >= 0x1f000 && cp <= 0x1faff;
 
 const decoder = new TextDecoder('utf-16le');
+const NO_ORIGINS = new Int32Array(0);
+/** The folded units, reused from call to call: decode() copies them into the result string. */
+let units = new Uint16Array(1024);
 
+/** Folds the text and records where each folded unit came from. */
 export function normalise(text: string, table: FoldTable): Normalised {
+  return fold(text, table, true);
+}
+
+/** Only the folded text: what a check needs until it has findings to map back (most texts have
+ *  none), without the two offset arrays. Always equal to normalise(text, table).text. */
+export function foldText(text: string, table: FoldTable): string {
+  return fold(text, table, false).text;
+}
+
+function fold(text: string, table: FoldTable, withOrigins: boolean): Normalised {
   const len = text.length;
-  const units = new Uint16Array(len);
-  const originStart = new Int32Array(len);
-  const originEnd = new Int32Array(len);
+  if (units.length < len) units = new Uint16Array(Math.max(len, units.length * 2));
+  const originStart = withOrigins ? new Int32Array(len) : NO_ORIGINS;
+  const originEnd = withOrigins ? new Int32Array(len) : NO_ORIGINS;
   const map = table.map;
   let n = 0;
   for (let i = 0; i < len; i++) {
@@ -40,12 +54,14 @@ export function normalise(text: string, table: FoldTable): Normalised {
       const cp = text.codePointAt(i)!;
       if (!isAstralNoise(cp)) {
         // A supplementary character (rare ideographs): kept as its two units.
-        units[n] = raw;
-        originStart[n] = i;
-        originEnd[n++] = i + 1;
-        units[n] = text.charCodeAt(i + 1);
-        originStart[n] = i + 1;
-        originEnd[n++] = i + 2;
+        if (withOrigins) {
+          originStart[n] = i;
+          originEnd[n] = i + 1;
+          originStart[n + 1] = i + 1;
+          originEnd[n + 1] = i + 2;
+        }
+        units[n++] = raw;
+        units[n++] = text.charCodeAt(i + 1);
       }
       i++;
       continue;
@@ -59,14 +75,20 @@ export function normalise(text: string, table: FoldTable): Normalised {
       else continue;
     }
     if (isIdeograph(f) && n > 0 && units[n - 1] === f) {
-      originEnd[n - 1] = i + 1; // 最最最 → 最, spanning all three
+      if (withOrigins) originEnd[n - 1] = i + 1; // 最最最 → 最, spanning all three
       continue;
     }
-    units[n] = f;
-    originStart[n] = i;
-    originEnd[n++] = i + 1;
+    if (withOrigins) {
+      originStart[n] = i;
+      originEnd[n] = i + 1;
+    }
+    units[n++] = f;
   }
-  return { text: decoder.decode(units.subarray(0, n)), originStart: originStart.subarray(0, n), originEnd: originEnd.subarray(0, n) };
+  return {
+    text: decoder.decode(units.subarray(0, n)),
+    originStart: withOrigins ? originStart.subarray(0, n) : NO_ORIGINS,
+    originEnd: withOrigins ? originEnd.subarray(0, n) : NO_ORIGINS,
+  };
 }
 
 /** Folds a term, lexicon word or workspace string exactly like text (used at load, not per check). */

@@ -18,7 +18,7 @@ type Typed = Uint16Array | Int32Array;
 const CTORS = { u16: Uint16Array, i32: Int32Array } as const;
 
 /** One payload as stored: a rule by its order, a lexicon by name, a pattern gate by index. */
-type StoredPayload = ['r', number] | ['l', string] | ['g', number] | ['s', number];
+type StoredPayload = ['r', number] | ['l', string] | ['g', number, number] | ['s', number];
 
 interface StoredRule extends Omit<CompiledRule, 'replace'> {
   replace: [string, string][];
@@ -30,7 +30,7 @@ interface Header {
   name: string;
   categories: CompiledPack['categories'];
   rules: StoredRule[];
-  patterns: { rule: number; source: string; flags: string; gated: boolean; byStarts: boolean }[];
+  patterns: { rule: number; source: string; flags: string; gates: number; byStarts: boolean }[];
   /** Distinct payloads; the term → payload lists in the arrays index into this. */
   payloads: StoredPayload[];
   allow: readonly string[];
@@ -57,7 +57,13 @@ export function encodePack(pack: CompiledPack, key: string): Buffer {
         at = stored.length;
         payloadIndex.set(p, at);
         stored.push(
-          p.kind === 'rule' ? ['r', p.rule.order] : p.kind === 'lexicon' ? ['l', p.name] : [p.kind === 'gate' ? 'g' : 's', patternIndex.get(p.pattern)!],
+          p.kind === 'rule'
+            ? ['r', p.rule.order]
+            : p.kind === 'lexicon'
+              ? ['l', p.name]
+              : p.kind === 'gate'
+                ? ['g', patternIndex.get(p.pattern)!, p.set]
+                : ['s', patternIndex.get(p.pattern)!],
         );
       }
       payloadIds.push(at);
@@ -83,7 +89,7 @@ export function encodePack(pack: CompiledPack, key: string): Buffer {
     name: pack.name,
     categories: pack.categories,
     rules: pack.rules.map((r) => ({ ...r, replace: [...r.replace] })),
-    patterns: pack.patterns.map((p) => ({ rule: p.rule.order, source: p.regex.source, flags: p.regex.flags, gated: p.gated, byStarts: p.sticky !== undefined })),
+    patterns: pack.patterns.map((p) => ({ rule: p.rule.order, source: p.regex.source, flags: p.regex.flags, gates: p.gates, byStarts: p.sticky !== undefined })),
     payloads: stored,
     allow: pack.allow,
     departments: pack.departments,
@@ -125,12 +131,13 @@ export function decodePack(bytes: Buffer, key: string): CompiledPack {
   const rules = header.rules.map((r): CompiledRule => ({ ...r, replace: new Map(r.replace) }));
   const patterns = header.patterns.map((p): CompiledPattern => {
     const regex = new RegExp(p.source, p.flags);
-    return { rule: rules[p.rule]!, regex, gated: p.gated, sticky: p.byStarts ? stickyOf(regex) : undefined };
+    return { rule: rules[p.rule]!, regex, gates: p.gates, sticky: p.byStarts ? stickyOf(regex) : undefined };
   });
   const payloads = header.payloads.map((p): TermPayload => {
     if (p[0] === 'r') return { kind: 'rule', rule: rules[p[1]]! };
     if (p[0] === 'l') return { kind: 'lexicon', name: p[1] };
-    return { kind: p[0] === 'g' ? 'gate' : 'start', pattern: patterns[p[1]]! };
+    if (p[0] === 'g') return { kind: 'gate', pattern: patterns[p[1]]!, set: p[2] };
+    return { kind: 'start', pattern: patterns[p[1]]! };
   });
   const payloadStart = array('payloadStart') as Int32Array;
   const payloadIds = array('payloadIds') as Int32Array;

@@ -83,3 +83,29 @@ export function patternAnchors(source: string): string[] | undefined {
   const pattern = parser.parsePattern(source, 0, source.length, { unicode: true });
   return ofAlternatives(pattern.alternatives);
 }
+
+/** Every set of literal strings that every match must contain one of — one set per mandatory
+ *  element of a single-branch pattern (a literal run, a short class, a group of literals).
+ *  A pattern can only match a text holding a word of each set, so requiring all of them is a
+ *  finer gate than the one best set. Empty for patterns with top-level alternatives. */
+export function mandatorySets(source: string): string[][] {
+  const pattern = parser.parsePattern(source, 0, source.length, { unicode: true });
+  if (pattern.alternatives.length !== 1) return [];
+  const sets: string[][] = [];
+  let run = '';
+  const flush = () => {
+    if (run) sets.push([run]);
+    run = '';
+  };
+  for (const el of pattern.alternatives[0]!.elements) {
+    if (el.type === 'Character') {
+      run += String.fromCodePoint(el.value);
+      continue;
+    }
+    flush();
+    const a = ofElement(el);
+    if (a) sets.push(a);
+  }
+  flush();
+  return sets;
+}

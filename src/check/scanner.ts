@@ -15,7 +15,8 @@ export interface Scan {
   lexicons: Map<string, LexiconHits>;
 }
 
-// An action is kind << 24 | index (rule order, lexicon, or pattern number).
+// An action is kind << 24 | index (rule order, lexicon, or pattern number; for a gate word, the
+// pattern number << 3 | its gate set).
 const RULE = 0;
 const LEXICON = 1;
 const GATE = 2;
@@ -28,8 +29,10 @@ export class Scanner {
   private readonly actions: Int32Array;
   private readonly lexiconNames: string[] = [];
   private readonly buffer = new HitBuffer();
-  /** Per pattern: whether an anchor occurred (this check). */
+  /** Per pattern: a bit per gate set that had a word in the text (this check). */
   private readonly triggered: Uint8Array;
+  /** Per pattern: the bits of all its gate sets. */
+  private readonly gateMask: Uint8Array;
   /** Per pattern: how many starts occurred; then, after counting, where its starts begin. */
   private readonly startAt: Int32Array;
   private startPattern = new Int32Array(256);
@@ -55,12 +58,15 @@ export class Scanner {
             this.lexiconNames.push(p.name);
           }
           actions.push((LEXICON << 24) | l);
-        } else actions.push(((p.kind === 'gate' ? GATE : START) << 24) | patternIndex.get(p.pattern)!);
+        } else if (p.kind === 'gate') actions.push((GATE << 24) | (patternIndex.get(p.pattern)! << 3) | p.set);
+        else actions.push((START << 24) | patternIndex.get(p.pattern)!);
       }
     }
     this.actionStart[terms.size] = actions.length;
     this.actions = Int32Array.from(actions);
+    if (pack.patterns.length >= 1 << 21) throw new Error('too many patterns for the action encoding');
     this.triggered = new Uint8Array(pack.patterns.length);
+    this.gateMask = Uint8Array.from(pack.patterns, (p) => (1 << p.gates) - 1);
     this.startAt = new Int32Array(pack.patterns.length + 1);
     this.fill = new Int32Array(pack.patterns.length);
     for (const r of pack.rules) if (pack.rules[r.order] !== r) throw new Error('rules out of order');
@@ -79,7 +85,7 @@ export class Scanner {
   }
 
   scan(text: string): Scan {
-    const { pack, buffer, actions, actionStart, triggered, startAt } = this;
+    const { pack, buffer, actions, actionStart, triggered, gateMask, startAt } = this;
     const hits: Hit[] = [];
     const lexicons = new Map<string, LexiconHits>();
     const lexiconHits: (LexiconHits | undefined)[] = [];
@@ -109,7 +115,7 @@ export class Scanner {
             break;
           }
           case GATE:
-            triggered[index] = 1;
+            triggered[index >>> 3] = triggered[index >>> 3]! | (1 << (index & 7));
             break;
           default:
             if (starts === this.startPos.length) this.growStarts();
@@ -133,7 +139,7 @@ export class Scanner {
     const patterns = pack.patterns;
     for (let p = 0; p < patterns.length; p++) {
       const pattern = patterns[p]!;
-      if (pattern.gated && triggered[p] === 0) continue;
+      if (triggered[p] !== gateMask[p]) continue;
       if (!pattern.sticky) runPattern(pack, text, pattern, hits);
       else if (startAt[p + 1]! > startAt[p]!) runAtStarts(pack, text, pattern, sortedPos.subarray(startAt[p], startAt[p + 1]), hits);
     }

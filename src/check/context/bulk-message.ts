@@ -12,6 +12,7 @@ export const bulkMessage: ContextRule = {
   name: 'bulk-message',
   lexicons: ['commercial-markers', 'opt-out-markers'],
   apply(_rule, hits, env) {
+    if (hits.length === 0) return [];
     // Commercial content: the marker words, or anything the promotion/price rules found (特惠, 8折…).
     const commercial = env.mentions('commercial-markers') || env.rawHits.some((h) => PROMOTION_CATEGORIES.includes(h.rule.category) && h.severity !== 'warn');
     if (hits.length === 0 || !commercial || env.mentions('opt-out-markers')) return [];

@@ -3,7 +3,7 @@
 // pack's departments.yaml (common project words per department, e.g. 针灸 → 美容中医科).
 import type { Hit } from '../match.ts';
 import type { Service } from '../../workspace/schema.ts';
-import type { ContextRule } from './types.ts';
+import type { ContextEnv, ContextRule } from './types.ts';
 
 /** Licence entries are free text ("医疗美容科；美容皮肤科"), so containment counts as licensed. */
 function isLicensed(department: string, licensed: readonly string[]): boolean {
@@ -20,6 +20,18 @@ function outOfLicence(services: readonly Pick<Service, 'name' | 'department'>[],
   const names = [...new Set(services.filter((s) => !isLicensed(s.department, licensed)).map((s) => fold(s.name)))].filter((n) => n.length > 0);
   cache.set(services, { licensed, names });
   return names;
+}
+
+// Worked out once per licence (the brand's, reused across checks) and pack, not once per check.
+const unlicensedCache = new WeakMap<readonly string[], { departments: ContextEnv['departments']; lexicons: string[] }>();
+
+/** The lexicons of the pack's departments that the licence does not list. */
+function unlicensedLexicons(departments: ContextEnv['departments'], licensed: readonly string[]): string[] {
+  const cached = unlicensedCache.get(licensed);
+  if (cached?.departments === departments) return cached.lexicons;
+  const lexicons = departments.filter((d) => ![d.name, ...d.aliases].some((n) => isLicensed(n, licensed))).map((d) => d.lexicon);
+  unlicensedCache.set(licensed, { departments, lexicons });
+  return lexicons;
 }
 
 /** Every occurrence of every name. A workspace has a handful of out-of-licence services, so
@@ -41,9 +53,8 @@ export const licensedDepartment: ContextRule = {
     if (!brand || !brand.isMedicalInstitution) return [];
     const spans = occurrences(env.text, outOfLicence(services, brand.licensedDepartments, env.fold));
     // Project words of departments the licence lacks (compliance/departments.yaml).
-    for (const d of env.departments) {
-      if ([d.name, ...d.aliases].some((n) => isLicensed(n, brand.licensedDepartments))) continue;
-      for (const s of env.lexicon(d.lexicon).within(0, env.text.length)) spans.push(s);
+    for (const lexicon of unlicensedLexicons(env.departments, brand.licensedDepartments)) {
+      for (const s of env.lexicon(lexicon).within(0, env.text.length)) spans.push(s);
     }
     return spans.map((t): Hit => ({ rule, start: t.start, end: t.end, severity: rule.severity }));
   },

@@ -1,0 +1,57 @@
+// How one pattern of a rule is run (see scanner.ts): which words gate it — the regex runs only on
+// a text that holds a word of every gate set — and, when all its matches start with a few words,
+// its sticky twin tried only where they start. Every choice here keeps the matches a global scan
+// of a gated pattern gave before; they only skip work that cannot find anything.
+import type { CompiledPattern, CompiledRule, TermPayload } from './compile.ts';
+import { mandatorySets, patternAnchors } from './pattern-anchors.ts';
+import { patternStarts } from './pattern-prefixes.ts';
+import { stickyOf } from './pattern-sticky.ts';
+import { PATTERN_FLAGS } from './schema.ts';
+import type { TermIndex } from './terms.ts';
+
+/** Gate sets per pattern: one bit each in the scanner's per-check mask. */
+const MAX_GATES = 8;
+
+/** The automaton drops a term that begins or ends with a Latin letter inside a longer Latin word
+ *  (terms.ts). Words without such an edge are reported wherever they occur. */
+const alwaysReported = (s: string): boolean => !/^[a-z]|[a-z]$/.test(s);
+
+/** Words worth watching for an extra gate: a single Chinese character or digit occurs in nearly
+ *  every post (and each occurrence costs the scanner an action); a word or a symbol (%) does not. */
+const selective = (s: string): boolean => s.length >= 2 || !/[\p{L}\p{N}]/u.test(s);
+
+const shortest = (words: readonly string[] | undefined): number => (words ? Math.min(...words.map((w) => w.length)) : 0);
+
+const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
+
+/** Compiles a folded pattern source; adds its gate and start words to the automaton. */
+export function compilePattern(source: string, rule: CompiledRule, terms: TermIndex<TermPayload>): CompiledPattern {
+  const anchors = patternAnchors(source);
+  const starts = patternStarts(source);
+  // Starts as short as the anchors or longer: fewer candidate positions than the anchors would
+  // let through texts (a start like 和 or 可 occurs in most posts; an anchor like 研究所 rarely).
+  const byStarts = starts !== undefined && starts.every(alwaysReported) && shortest(starts) >= shortest(anchors);
+  const gates: string[][] = [];
+  // The best anchor set gates as it always did — needed only when the starts do not already
+  // find every match, or when one of its words can go unreported (a Latin edge): the gate keeps
+  // that behaviour exactly.
+  if (anchors && !(byStarts && anchors.every(alwaysReported))) gates.push(anchors);
+  // Every other mandatory set of selective, always-reported words: a match needs one of each.
+  for (const set of mandatorySets(source)) {
+    if (gates.length >= MAX_GATES) break;
+    if (!set.every((w) => alwaysReported(w) && selective(w))) continue;
+    if (gates.some((g) => sameSet(g, set)) || (byStarts && sameSet(set, starts))) continue;
+    gates.push(set);
+  }
+  const regex = new RegExp(source, PATTERN_FLAGS);
+  const pattern: CompiledPattern = { rule, regex, gates: gates.length, sticky: byStarts ? stickyOf(regex) : undefined };
+  gates.forEach((set, i) => {
+    const gate: TermPayload = { kind: 'gate', pattern, set: i };
+    for (const w of set) terms.add(w, gate);
+  });
+  if (byStarts) {
+    const start: TermPayload = { kind: 'start', pattern };
+    for (const w of starts) terms.add(w, start);
+  }
+  return pattern;
+}
