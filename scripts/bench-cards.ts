@@ -160,6 +160,8 @@ interface WarmResult {
   size: string;
   portrait: boolean;
   png: number[];
+  /** CPU time of this process (all threads) per PNG card: what a card costs when the machine is shared. */
+  pngCpu: number[];
   svg: number[];
   bytes: number[];
   warnings: string[];
@@ -175,7 +177,7 @@ if (ONLY.has('warm')) {
       await renderer.render(requestFor(t, i, { format: 'jpeg', quality: JPEG_QUALITY }));
     }
     const s = CARD_SIZE_PRESETS[sizeOf(t)];
-    warm.push({ template: t.name, size: `${s.width}×${s.height}`, portrait: sizeOf(t) === PORTRAIT, png: [], svg: [], bytes: [], warnings: [] });
+    warm.push({ template: t.name, size: `${s.width}×${s.height}`, portrait: sizeOf(t) === PORTRAIT, png: [], pngCpu: [], svg: [], bytes: [], warnings: [] });
   }
   const cpu = cpuWindow();
   for (let r = 0; r < CARDS; r++) {
@@ -183,8 +185,11 @@ if (ONLY.has('warm')) {
       const i = (r + k) % templates.length; // rotate which layout goes first
       const t = templates[i]!;
       const w = warm[i]!;
+      const cpu = process.cpuUsage();
       const [ms, card] = await timeIt(() => renderer.render(requestFor(t, r)));
+      const used = process.cpuUsage(cpu);
       w.png.push(ms);
+      w.pngCpu.push((used.user + used.system) / 1000);
       w.bytes.push(card.image.length);
       for (const x of card.warnings) if (!w.warnings.includes(x)) w.warnings.push(x);
       w.svg.push((await timeIt(() => renderer.svg(requestFor(t, r))))[0]);
@@ -211,6 +216,8 @@ interface Mode {
   cores: number[];
   /** The same for every other process on the machine. */
   others: number[];
+  /** CPU ms this process spent per card (worker threads included). */
+  cpuPerCard: number[];
   /** Event-loop delay, one monitor per round (a re-enabled one would count the pause between
    *  rounds as one long delay). */
   eld: IntervalHistogram[];
@@ -221,8 +228,8 @@ let poolRatio = Number.NaN;
 if (ONLY.has('pool')) {
   const pool = new CardRenderPool();
   try {
-    const one: Mode = { key: 'one', label: 'one thread (in-thread CardRenderer, sequential)', threads: 1, roundsMs: [], cores: [], others: [], eld: [] };
-    const many: Mode = { key: 'pool', label: `worker pool (CardRenderPool, ${pool.threads} threads)`, threads: pool.threads, roundsMs: [], cores: [], others: [], eld: [] };
+    const one: Mode = { key: 'one', label: 'one thread (in-thread CardRenderer, sequential)', threads: 1, roundsMs: [], cores: [], others: [], cpuPerCard: [], eld: [] };
+    const many: Mode = { key: 'pool', label: `worker pool (CardRenderPool, ${pool.threads} threads)`, threads: pool.threads, roundsMs: [], cores: [], others: [], cpuPerCard: [], eld: [] };
     modes.push(one, many);
     log(`pool: starting ${pool.threads} threads and warming them up`);
     for (let i = 0; i < 3; i++) await Promise.all(batch.slice(0, pool.threads * 4).map((r) => pool.render(r)));
@@ -244,6 +251,7 @@ if (ONLY.has('pool')) {
         m.eld.push(eld);
         m.roundsMs.push(ms);
         m.cores.push(used.ours);
+        m.cpuPerCard.push((used.ours * ms) / BATCH);
         m.others.push(used.others);
       }
       log(`  round ${r + 1}/${ROUNDS}: ${modes.map((m) => `${m.key} ${fmtMs(m.roundsMs.at(-1)!)}`).join(', ')}`);
@@ -304,9 +312,9 @@ if (args.json) {
         layouts: templates.map((t) => t.name),
         skipped,
         cold: cold.length ? { runs: cold, medians: Object.fromEntries((['totalMs', 'bootMs', 'importMs', 'createMs', 'renderMs', 'wallMs'] as const).map((k) => [k, coldMedian(k)])) } : undefined,
-        warm: warm.map((w) => ({ ...w, pngMedianMs: median(w.png), pngP95Ms: percentile(w.png, 95), svgMedianMs: median(w.svg), bytesMedian: median(w.bytes) })),
+        warm: warm.map((w) => ({ ...w, pngMedianMs: median(w.png), pngP95Ms: percentile(w.png, 95), pngCpuMedianMs: median(w.pngCpu), svgMedianMs: median(w.svg), bytesMedian: median(w.bytes) })),
         jpeg: { ...jpeg, quality: JPEG_QUALITY, medianMs: median(jpeg.ms), p95Ms: percentile(jpeg.ms, 95) },
-        throughput: modes.map((m) => ({ key: m.key, label: m.label, threads: m.threads, batch: BATCH, roundsMs: m.roundsMs, cpuCores: m.cores, otherProcessesCores: m.others, cardsPerSec: cardsPerSec(m), eventLoopDelayMs: { p50: eldMs(m, 50), p99: eldMs(m, 99), max: eldMs(m, 'max') } })),
+        throughput: modes.map((m) => ({ key: m.key, label: m.label, threads: m.threads, batch: BATCH, roundsMs: m.roundsMs, cpuCores: m.cores, otherProcessesCores: m.others, cpuMsPerCard: m.cpuPerCard, cardsPerSec: cardsPerSec(m), eventLoopDelayMs: { p50: eldMs(m, 50), p99: eldMs(m, 99), max: eldMs(m, 'max') } })),
         cpu: sectionCpu,
         naive: { ...naive, cachedMedianMs: median(naive.cached), naiveMedianMs: median(naive.naive), ratio: naiveRatio },
         goals: goals.map(({ shown, ...g }) => g),
@@ -331,12 +339,12 @@ if (args.json) {
 
   if (warm.length) {
     console.log(`\n2. Warm, per card, in-thread CardRenderer: ${WARMUP} untimed then ${CARDS} timed per layout, layouts interleaved`);
-    const t = table(['layout', 'size', 'PNG median', 'PNG p95', 'SVG only median (validate→fit→satori)', 'rasterise + encode (diff)', 'PNG size median'], ['left', 'right', 'right', 'right', 'right', 'right', 'right']);
+    const t = table(['layout', 'size', 'PNG median', 'PNG p95', 'PNG CPU time median', 'SVG only median (validate→fit→satori)', 'rasterise + encode (diff)', 'PNG size median'], ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right']);
     for (const w of warm) {
-      t.push([w.template, w.size, fmtMs(median(w.png)), fmtMs(percentile(w.png, 95)), fmtMs(median(w.svg)), fmtMs(median(w.png) - median(w.svg)), `${fmtInt(median(w.bytes) / 1024)} KB`]);
+      t.push([w.template, w.size, fmtMs(median(w.png)), fmtMs(percentile(w.png, 95)), fmtMs(median(w.pngCpu)), fmtMs(median(w.svg)), fmtMs(median(w.png) - median(w.svg)), `${fmtInt(median(w.bytes) / 1024)} KB`]);
     }
     if (jpeg.ms.length) {
-      t.push([`${jpeg.template} (JPEG q${JPEG_QUALITY})`, warm.find((w) => w.template === jpeg.template)?.size ?? '', fmtMs(median(jpeg.ms)), fmtMs(percentile(jpeg.ms, 95)), '', '', `${fmtInt(median(jpeg.bytes) / 1024)} KB`]);
+      t.push([`${jpeg.template} (JPEG q${JPEG_QUALITY})`, warm.find((w) => w.template === jpeg.template)?.size ?? '', fmtMs(median(jpeg.ms)), fmtMs(percentile(jpeg.ms, 95)), '', '', '', `${fmtInt(median(jpeg.bytes) / 1024)} KB`]);
     }
     console.log(t.toString());
     console.log(`   ${cpuNote('warm')}`);
@@ -345,9 +353,9 @@ if (args.json) {
 
   if (modes.length) {
     console.log(`\n3. Throughput: the same ${BATCH}-card batch (layouts mixed), ${ROUNDS} rounds each, alternating; main event-loop timer delay while rendering (${ELD_RESOLUTION_MS} ms timer: idle ≈ ${ELD_RESOLUTION_MS} ms)`);
-    const t = table(['renderer', 'batch time (median)', 'cards/s', 'rounds', 'CPU: bench / other processes (cores)', 'loop delay p50', 'p99 (worst round)', 'max'], ['left', 'right', 'right', 'left', 'right', 'right', 'right', 'right']);
+    const t = table(['renderer', 'batch time (median)', 'cards/s', 'rounds', 'CPU: bench / other processes (cores)', 'CPU per card', 'loop delay p50', 'p99 (worst round)', 'max'], ['left', 'right', 'right', 'left', 'right', 'right', 'right', 'right', 'right']);
     for (const m of modes) {
-      t.push([m.label, fmtMs(median(m.roundsMs)), cardsPerSec(m).toFixed(1), m.roundsMs.map(fmtMs).join(', '), `${median(m.cores).toFixed(2)} / ${median(m.others).toFixed(2)}`, fmtMs(eldMs(m, 50)), fmtMs(eldMs(m, 99)), fmtMs(eldMs(m, 'max'))]);
+      t.push([m.label, fmtMs(median(m.roundsMs)), cardsPerSec(m).toFixed(1), m.roundsMs.map(fmtMs).join(', '), `${median(m.cores).toFixed(2)} / ${median(m.others).toFixed(2)}`, fmtMs(median(m.cpuPerCard)), fmtMs(eldMs(m, 50)), fmtMs(eldMs(m, 99)), fmtMs(eldMs(m, 'max'))]);
     }
     console.log(t.toString());
     console.log(`   pool / one thread: ${fmtRatio(poolRatio)}`);
