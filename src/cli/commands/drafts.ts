@@ -78,6 +78,11 @@ export function registerDrafts(program: Command): void {
         out(`状态：${DRAFT_STATUS_LABELS[draft.status as DraftStatus]}${draft.failureReason ? `（${draft.failureReason}）` : ''}`);
         if (!revision) return;
         out(`版本：第 ${revision.number} 版（${revision.source}）  合规：${check ? VERDICT_LABELS[check.verdict] : '未检查'}  规则包 ${check?.rulePackVersion ?? '—'}`);
+        const card = revision.card as CardFields | null;
+        if (card) {
+          out(`卡片字段（模板 ${card.template}；用 siyu edit ${draft.id.slice(0, 8)} --card 文件.json 修改）：`);
+          for (const [k, v] of Object.entries(card)) if (k !== 'template' && v !== undefined && v !== null) out(`  ${k}：${Array.isArray(v) ? v.map((x, i) => `${i + 1}. ${x}`).join('  ') : v}`);
+        }
         const store = ctx.mediaStore();
         for (const m of mediaOf(revision)) out(`卡片图片：${store.fileOf(m.path)}（${m.width}×${m.height}，${m.preset}，sha256 ${m.sha256.slice(0, 12)}…）`);
         for (const w of revision.renderWarnings) out(`排版提醒：${w}`);
