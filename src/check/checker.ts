@@ -6,7 +6,7 @@ import { CONTEXT_RULES, type ContextEnv } from './context/index.ts';
 import { LexiconHits } from './lexicon-hits.ts';
 import type { Hit } from './match.ts';
 import { Scanner, type Scan } from './scanner.ts';
-import { foldText, normalise, normaliseTerm } from './normalise.ts';
+import { foldText, normaliseInto, normaliseTerm, type OriginBuffers } from './normalise.ts';
 import { toFindings } from './findings.ts';
 import type { CheckContext, Checker, CheckReport } from './types.ts';
 import { verdictOf } from './verdict.ts';
@@ -79,6 +79,7 @@ function applyContext(pack: CompiledPack, hits: Hit[], env: ContextEnv): Hit[] {
 export function createChecker(pack: CompiledPack): Checker {
   const scanner = new Scanner(pack);
   const fold = memoFold(pack);
+  const origins: OriginBuffers = { start: new Int32Array(1024), end: new Int32Array(1024) };
   return {
     version: pack.version,
     categories: pack.categories,
@@ -90,7 +91,7 @@ export function createChecker(pack: CompiledPack): Checker {
       const scan = scanner.scan(folded);
       const hits = applyContext(pack, scan.hits, new CheckEnv(pack, fold, folded, ctx, scan));
       // Offsets back into the original are worked out only for a text with something to report.
-      const findings = hits.length === 0 ? [] : toFindings(hits, normalise(text, pack.table), text, pack.version);
+      const findings = hits.length === 0 ? [] : toFindings(hits, normaliseInto(text, pack.table, origins), text, pack.version);
       return { verdict: verdictOf(findings), findings, rulePackVersion: pack.version };
     },
   };

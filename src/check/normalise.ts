@@ -35,17 +35,35 @@ export function normalise(text: string, table: FoldTable): Normalised {
   return fold(text, table, true);
 }
 
+/** Offset arrays a caller reuses from text to text (grown as needed). */
+export interface OriginBuffers {
+  start: Int32Array;
+  end: Int32Array;
+}
+
+/** As normalise, but the offsets are written into `buffers`: the result's arrays are views that
+ *  the next call with the same buffers overwrites. For the checker, which maps findings back
+ *  right away, so that a text with findings does not allocate two arrays of its length. */
+export function normaliseInto(text: string, table: FoldTable, buffers: OriginBuffers): Normalised {
+  if (buffers.start.length < text.length) {
+    const size = Math.max(text.length, buffers.start.length * 2);
+    buffers.start = new Int32Array(size);
+    buffers.end = new Int32Array(size);
+  }
+  return fold(text, table, true, buffers);
+}
+
 /** Only the folded text: what a check needs until it has findings to map back (most texts have
  *  none), without the two offset arrays. Always equal to normalise(text, table).text. */
 export function foldText(text: string, table: FoldTable): string {
   return fold(text, table, false).text;
 }
 
-function fold(text: string, table: FoldTable, withOrigins: boolean): Normalised {
+function fold(text: string, table: FoldTable, withOrigins: boolean, buffers?: OriginBuffers): Normalised {
   const len = text.length;
   if (units.length < len) units = new Uint16Array(Math.max(len, units.length * 2));
-  const originStart = withOrigins ? new Int32Array(len) : NO_ORIGINS;
-  const originEnd = withOrigins ? new Int32Array(len) : NO_ORIGINS;
+  const originStart = !withOrigins ? NO_ORIGINS : (buffers?.start ?? new Int32Array(len));
+  const originEnd = !withOrigins ? NO_ORIGINS : (buffers?.end ?? new Int32Array(len));
   const map = table.map;
   let n = 0;
   for (let i = 0; i < len; i++) {

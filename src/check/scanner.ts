@@ -29,6 +29,11 @@ export class Scanner {
   private readonly actions: Int32Array;
   private readonly lexiconNames: string[] = [];
   private readonly buffer = new HitBuffer();
+  /** Actions of term id from gateFrom[id] on are gate bits: needed once per text, not per hit. */
+  private readonly gateFrom: Int32Array;
+  /** The check that last set term id's gate bits (a stamp, so nothing is cleared per check). */
+  private readonly seen: Int32Array;
+  private stamp = 0;
   /** Per pattern: a bit per gate set that had a word in the text (this check). */
   private readonly triggered: Uint8Array;
   /** Per pattern: the bits of all its gate sets. */
@@ -46,8 +51,11 @@ export class Scanner {
     const terms = pack.terms;
     this.actionStart = new Int32Array(terms.size + 1);
     const actions: number[] = [];
+    this.gateFrom = new Int32Array(terms.size);
+    this.seen = new Int32Array(terms.size);
     for (let id = 0; id < terms.size; id++) {
       this.actionStart[id] = actions.length;
+      const gates: number[] = [];
       for (const p of terms.payloadsOf(id)) {
         if (p.kind === 'rule') actions.push((RULE << 24) | p.rule.order);
         else if (p.kind === 'lexicon') {
@@ -58,9 +66,11 @@ export class Scanner {
             this.lexiconNames.push(p.name);
           }
           actions.push((LEXICON << 24) | l);
-        } else if (p.kind === 'gate') actions.push((GATE << 24) | (patternIndex.get(p.pattern)! << 3) | p.set);
+        } else if (p.kind === 'gate') gates.push((GATE << 24) | (patternIndex.get(p.pattern)! << 3) | p.set);
         else actions.push((START << 24) | patternIndex.get(p.pattern)!);
       }
+      this.gateFrom[id] = actions.length;
+      actions.push(...gates);
     }
     this.actionStart[terms.size] = actions.length;
     this.actions = Int32Array.from(actions);
@@ -85,7 +95,12 @@ export class Scanner {
   }
 
   scan(text: string): Scan {
-    const { pack, buffer, actions, actionStart, triggered, gateMask, startAt } = this;
+    const { pack, buffer, actions, actionStart, gateFrom, seen, triggered, gateMask, startAt } = this;
+    if (++this.stamp === 0x7fffffff) {
+      seen.fill(0);
+      this.stamp = 1;
+    }
+    const stamp = this.stamp;
     const hits: Hit[] = [];
     const lexicons = new Map<string, LexiconHits>();
     const lexiconHits: (LexiconHits | undefined)[] = [];
@@ -99,7 +114,10 @@ export class Scanner {
       const id = ids[h]!;
       const end = ends[h]!;
       const start = end - termLength[id]!;
-      for (let k = actionStart[id]!; k < actionStart[id + 1]!; k++) {
+      const gatesAt = gateFrom[id]!;
+      const last = seen[id] === stamp ? gatesAt : actionStart[id + 1]!;
+      seen[id] = stamp;
+      for (let k = actionStart[id]!; k < last; k++) {
         const a = actions[k]!;
         const index = a & INDEX;
         switch (a >>> 24) {

@@ -70,9 +70,10 @@ export const productWithoutCertificate: ContextRule = {
   lexicons: ['pitch-markers', 'science-markers'],
   apply(rule, hits, env) {
     const { brand } = env.ctx;
-    // No mention, no finding: checked first because pitches() runs several regexes over the text.
-    if (hits.length === 0 || !brand || brand.adReviewCertificate?.trim() || !pitches(env)) return [];
+    // The cheap tests first: pitches() runs several regexes over the text.
+    if (hits.length === 0 || !brand || brand.adReviewCertificate?.trim()) return [];
     if (env.rawHits.some((h) => (h.rule.category === rule.category && h.rule !== rule) || h.rule.category === PRICE_CATEGORY)) return [];
+    if (!pitches(env)) return [];
     // The earliest mention, and of those the longest (光子嫩肤 rather than 光子).
     const first = hits.reduce<(typeof hits)[number] | undefined>(
       (a, h) => (!a || h.start < a.start || (h.start === a.start && h.end > a.end) ? h : a),
