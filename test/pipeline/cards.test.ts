@@ -186,6 +186,36 @@ describe('card drafts in the pipeline', () => {
     expect(draft).toMatchObject({ status: 'failed', failureReason: bad.failure });
   });
 
+  it('fails the cards, naming the file, when the brand logo or a persona photo cannot be read', async () => {
+    const files = new Set(await readdir(store.dir));
+    const original = ws;
+    ws = { ...original, brand: { ...original.brand, logo: 'assets/no-such-logo.png' } };
+    try {
+      await plan('2026-12-05', stage);
+    } finally {
+      ws = original;
+    }
+    const cards = (await cardDrafts('2026-12-05')).filter((c) => c.revision);
+    expect(cards.length).toBeGreaterThan(0);
+    // (A card whose fields are already wrong fails on those first.)
+    for (const c of cards) expect(c).toMatchObject({ status: 'failed', failureReason: expect.stringMatching(/^卡片图片生成失败：/) });
+    const logo = cards.filter((c) => /^卡片图片生成失败：机构标志图片无法读取：.*no-such-logo\.png（文件不存在）$/.test(c.failureReason!));
+    expect(logo.length).toBeGreaterThan(cards.length / 2);
+    // No image (and no temporary file) was left in the store.
+    expect((await readdir(store.dir)).filter((f) => !files.has(f))).toEqual([]);
+
+    const withPhoto = { ...original, personas: original.personas.map((p) => ({ ...p, avatar: 'photos/missing.jpg' })) };
+    ws = withPhoto;
+    try {
+      await plan('2026-12-06', stage);
+    } finally {
+      ws = original;
+    }
+    const quotes = (await cardDrafts('2026-12-06')).filter((c) => (c.revision?.card as unknown as CardFields | undefined)?.template === 'quote_card');
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const c of quotes) expect(c.failureReason).toMatch(/无法读取：.*photos\/missing\.jpg（文件不存在）/);
+  });
+
   it('blocks a card whose image is a before/after composite, with the finding stored against the image', async () => {
     const beforeAfter = await composite(await faceLike(), { split: 'vertical', bar: 8, afterBrightness: 1.1 });
     await plan('2026-12-03', { ...stage, rendering: fixedImage(beforeAfter) });
