@@ -2,7 +2,7 @@
 // findings, compute the verdict. Pure and synchronous per call; everything costly was compiled
 // once by loadChecker.
 import type { CompiledPack } from './compile.ts';
-import { CONTEXT_RULES, type ContextEnv } from './context/index.ts';
+import { CONTEXT_RULES, type ContextEnv, type ContextRule } from './context/index.ts';
 import { LexiconHits } from './lexicon-hits.ts';
 import type { Hit } from './match.ts';
 import { Scanner, type Scan } from './scanner.ts';
@@ -58,20 +58,24 @@ class CheckEnv implements ContextEnv {
   }
 }
 
-/** Runs each rule's context rule over its hits; rules without one keep their hits unchanged. */
-function applyContext(pack: CompiledPack, hits: Hit[], env: ContextEnv): Hit[] {
-  const byRule = new Map<string, Hit[]>();
-  for (const h of hits) {
-    const list = byRule.get(h.rule.id);
+/** Runs each rule's context rule over its hits; rules without one keep their hits unchanged.
+ *  `contexts[i]` is the context rule of pack.rules[i] (looked up once per checker). */
+function applyContext(pack: CompiledPack, contexts: readonly (ContextRule | undefined)[], hits: Hit[], env: ContextEnv): Hit[] {
+  const byRule: (Hit[] | undefined)[] = new Array(pack.rules.length);
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i]!;
+    const list = byRule[h.rule.order];
     if (list) list.push(h);
-    else byRule.set(h.rule.id, [h]);
+    else byRule[h.rule.order] = [h];
   }
   const out: Hit[] = [];
-  for (const rule of pack.rules) {
-    const own = byRule.get(rule.id) ?? [];
-    const context = rule.context ? CONTEXT_RULES.get(rule.context) : undefined;
+  for (let r = 0; r < pack.rules.length; r++) {
+    const context = contexts[r];
+    const own = byRule[r];
+    if (!context && !own) continue;
+    const kept = context ? context.apply(pack.rules[r]!, own ?? [], env) : own!;
     // Append one by one: spreading a huge array into push() overflows the call stack.
-    for (const h of context ? context.apply(rule, own, env) : own) out.push(h);
+    for (let i = 0; i < kept.length; i++) out.push(kept[i]!);
   }
   return out;
 }
@@ -79,6 +83,7 @@ function applyContext(pack: CompiledPack, hits: Hit[], env: ContextEnv): Hit[] {
 export function createChecker(pack: CompiledPack): Checker {
   const scanner = new Scanner(pack);
   const fold = memoFold(pack);
+  const contexts = pack.rules.map((rule) => (rule.context ? CONTEXT_RULES.get(rule.context) : undefined));
   const origins: OriginBuffers = { start: new Int32Array(1024), end: new Int32Array(1024) };
   return {
     version: pack.version,
@@ -89,7 +94,7 @@ export function createChecker(pack: CompiledPack): Checker {
       if (text.length === 0) return { verdict: 'pass', findings: [], rulePackVersion: pack.version };
       const folded = foldText(text, pack.table);
       const scan = scanner.scan(folded);
-      const hits = applyContext(pack, scan.hits, new CheckEnv(pack, fold, folded, ctx, scan));
+      const hits = applyContext(pack, contexts, scan.hits, new CheckEnv(pack, fold, folded, ctx, scan));
       // Offsets back into the original are worked out only for a text with something to report.
       const findings = hits.length === 0 ? [] : toFindings(hits, normaliseInto(text, pack.table, origins), text, pack.version);
       return { verdict: verdictOf(findings), findings, rulePackVersion: pack.version };
