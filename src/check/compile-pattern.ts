@@ -3,7 +3,7 @@
 // its sticky twin tried only where they start. Every choice here keeps the matches a global scan
 // of a gated pattern gave before; they only skip work that cannot find anything.
 import type { CompiledPattern, CompiledRule, TermPayload } from './compile.ts';
-import { mandatorySets, patternAnchors } from './pattern-anchors.ts';
+import { mandatorySets, parsePattern, patternAnchors } from './pattern-anchors.ts';
 import { patternStarts } from './pattern-prefixes.ts';
 import { stickyOf } from './pattern-sticky.ts';
 import { PATTERN_FLAGS } from './schema.ts';
@@ -26,8 +26,9 @@ const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.lengt
 
 /** Compiles a folded pattern source; adds its gate and start words to the automaton. */
 export function compilePattern(source: string, rule: CompiledRule, terms: TermIndex<TermPayload>): CompiledPattern {
-  const anchors = patternAnchors(source);
-  const starts = patternStarts(source);
+  const ast = parsePattern(source);
+  const anchors = patternAnchors(ast);
+  const starts = patternStarts(ast);
   // Starts as short as the anchors or longer: fewer candidate positions than the anchors would
   // let through texts (a start like 和 or 可 occurs in most posts; an anchor like 研究所 rarely).
   const byStarts = starts !== undefined && starts.every(alwaysReported) && shortest(starts) >= shortest(anchors);
@@ -37,7 +38,7 @@ export function compilePattern(source: string, rule: CompiledRule, terms: TermIn
   // that behaviour exactly.
   if (anchors && !(byStarts && anchors.every(alwaysReported))) gates.push(anchors);
   // Every other mandatory set of selective, always-reported words: a match needs one of each.
-  for (const set of mandatorySets(source)) {
+  for (const set of mandatorySets(ast)) {
     if (gates.length >= MAX_GATES) break;
     if (!set.every((w) => alwaysReported(w) && selective(w))) continue;
     if (gates.some((g) => sameSet(g, set)) || (byStarts && sameSet(set, starts))) continue;

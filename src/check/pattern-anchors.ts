@@ -6,9 +6,12 @@
 // Anchors are derived from the regex itself (parsed with regexpp), so pack editors write plain
 // regexes and never maintain anchors by hand. A pattern with no derivable anchor always runs.
 import { RegExpParser } from '@eslint-community/regexpp';
-import type { Alternative, Element } from '@eslint-community/regexpp/ast';
+import type { Alternative, Element, Pattern } from '@eslint-community/regexpp/ast';
 
 const parser = new RegExpParser();
+
+/** The regex's syntax tree (flags u): parsed once per pattern and shared by the derivations. */
+export const parsePattern = (source: string): Pattern => parser.parsePattern(source, 0, source.length, { unicode: true });
 
 /** Character classes larger than this are not worth gating on. */
 const MAX_CLASS = 16;
@@ -79,8 +82,8 @@ function ofSequence(elements: readonly Element[]): Anchors | undefined {
 }
 
 /** Literal strings one of which occurs in every match of the pattern, or undefined. */
-export function patternAnchors(source: string): string[] | undefined {
-  const pattern = parser.parsePattern(source, 0, source.length, { unicode: true });
+export function patternAnchors(source: string | Pattern): string[] | undefined {
+  const pattern = typeof source === 'string' ? parsePattern(source) : source;
   return ofAlternatives(pattern.alternatives);
 }
 
@@ -88,8 +91,8 @@ export function patternAnchors(source: string): string[] | undefined {
  *  element of a single-branch pattern (a literal run, a short class, a group of literals).
  *  A pattern can only match a text holding a word of each set, so requiring all of them is a
  *  finer gate than the one best set. Empty for patterns with top-level alternatives. */
-export function mandatorySets(source: string): string[][] {
-  const pattern = parser.parsePattern(source, 0, source.length, { unicode: true });
+export function mandatorySets(source: string | Pattern): string[][] {
+  const pattern = typeof source === 'string' ? parsePattern(source) : source;
   if (pattern.alternatives.length !== 1) return [];
   const sets: string[][] = [];
   let run = '';

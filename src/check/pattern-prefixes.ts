@@ -7,10 +7,8 @@
 // match can only start where one of its first words starts.
 //
 // Like the anchors (pattern-anchors.ts), the starts are derived from the regex itself.
-import { RegExpParser } from '@eslint-community/regexpp';
-import type { Element } from '@eslint-community/regexpp/ast';
-
-const parser = new RegExpParser();
+import type { Element, Pattern } from '@eslint-community/regexpp/ast';
+import { parsePattern } from './pattern-anchors.ts';
 
 /** More distinct starts than this and the pattern is left to a global scan. */
 const MAX_STARTS = 64;
@@ -84,8 +82,8 @@ function union(sets: readonly (string[] | undefined)[]): string[] | undefined {
 }
 
 /** Literal strings one of which begins every match of the pattern, or undefined. */
-export function patternStarts(source: string): string[] | undefined {
-  const pattern = parser.parsePattern(source, 0, source.length, { unicode: true });
+export function patternStarts(source: string | Pattern): string[] | undefined {
+  const pattern = typeof source === 'string' ? parsePattern(source) : source;
   const found = union(pattern.alternatives.map((a) => starts(a.elements)));
   // Astral characters would need care with lastIndex inside a surrogate pair; none are used.
   return found && found.every((s) => s.length > 0 && !/[\ud800-\udfff]/.test(s)) ? found : undefined;
