@@ -61,14 +61,8 @@ describe('rendered cards and the image check', () => {
     expect(refs.length).toBeGreaterThanOrEqual(8);
     const checks = await checkMedia({ store }, refs.map((r) => r.ref));
     const flagged = refs.map((r) => ({ what: r.what, check: checks.get(r.ref.sha256)! })).filter((r) => r.check.verdict !== 'pass');
-    // Known: the campaign poster's portrait layout (brand-colour top half, light bottom half, edge
-    // at 53 %) reads as two stacked panels to the composite detector → R08-split-panels (review),
-    // so every poster needs a reviewer's sign-off. Nothing may ever block, and nothing else is flagged.
-    const KNOWN = new Set(['campaign_poster moments_portrait', 'campaign_poster moments_portrait 长文']);
-    for (const r of flagged) {
-      expect(`${r.what}: ${r.check.findings.map((f) => `${f.rule} ${JSON.stringify(f.evidence)}`).join('; ')}`).toMatch(/^campaign_poster moments_portrait( 长文)?: R08-split-panels /);
-      expect(r.check.verdict).toBe('review');
-    }
-    expect(flagged.filter((r) => !KNOWN.has(r.what))).toEqual([]);
+    // A designed card is flat colour and text: never a before/after comparison nor a photo collage
+    // (the poster's brand-colour header over its light body once read as two stacked panels).
+    expect(flagged.map((r) => `${r.what}: ${r.check.findings.map((f) => f.rule).join('、')}`)).toEqual([]);
   });
 });

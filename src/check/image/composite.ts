@@ -25,6 +25,23 @@ export const MIRROR_MARGIN = 0.02;
 export const MIN_PANEL = 0.15;
 /** Thumbnails flatter than this (grey levels, after removing row means) carry no structure to compare. */
 export const MIN_STRUCTURE = 2;
+/** A panel where this share of pixels sits within FLAT_TOLERANCE of one grey level is a flat
+ *  graphic (a designed card's colour block with text), not a photograph. */
+export const FLAT_SHARE = 0.5;
+export const FLAT_TOLERANCE = 3;
+
+/** Whether the columns [from, to) look like a flat-colour graphic rather than a photo. */
+export function isFlatGraphic(r: GreyRaster, [from, to]: [number, number]): boolean {
+  const hist = new Uint32Array(256);
+  for (let y = 0; y < r.height; y++) for (let x = from; x < to; x++) hist[r.data[y * r.width + x]!]!++;
+  let best = 0;
+  for (let v = 0; v < 256; v++) {
+    let near = 0;
+    for (let w = Math.max(0, v - FLAT_TOLERANCE); w <= Math.min(255, v + FLAT_TOLERANCE); w++) near += hist[w]!;
+    if (near > best) best = near;
+  }
+  return best >= FLAT_SHARE * r.height * (to - from);
+}
 
 export interface CompositeDetection {
   kind: 'before-after' | 'split-panels';
@@ -116,8 +133,10 @@ function detectAlong(r: GreyRaster, split: SplitAxis): CompositeDetection | unde
       }
       const evidence: SplitEvidence = { split, panels: spans.length, similarity: round2(best), dividers };
       if (best >= SIMILAR_WITH_DIVIDER) return { kind: 'before-after', evidence };
-      // Featureless panels (a text card with a ruled line) are layout, not photos.
-      if (structured) return { kind: 'split-panels', evidence };
+      // Featureless panels (a text card with a ruled line) and flat colour blocks with text (a
+      // poster's coloured header over a light body) are layout, not photos.
+      const photos = spans.filter((span) => !isFlatGraphic(r, span)).length;
+      if (structured && photos >= 2) return { kind: 'split-panels', evidence };
     }
   }
   const cuts = new Set([Math.floor(r.width / 2)]);

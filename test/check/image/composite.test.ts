@@ -99,6 +99,28 @@ describe('before/after composites', () => {
   });
 });
 
+describe('designed cards are not composites', () => {
+  it('a coloured header block with text over a light body with text, split by a bar', async () => {
+    // Text-like strokes: short dark dashes in rows, as lines of characters look at this scale.
+    const strokes = (w: number, h: number, ink: string) =>
+      Buffer.from(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">${Array.from({ length: 6 }, (_, row) =>
+          Array.from({ length: 14 }, (_, i) => `<rect x="${60 + i * 60}" y="${80 + row * 90}" width="44" height="44" fill="${ink}"/>`).join(''),
+        ).join('')}</svg>`,
+      );
+    const buf = await sharp({ create: { width: 1080, height: 1440, channels: 3, background: '#F3E9E2' } })
+      .composite([
+        { input: await sharp({ create: { width: 1080, height: 760, channels: 3, background: '#8C6A5D' } }).png().toBuffer(), left: 0, top: 0 },
+        { input: strokes(1080, 700, '#ffffff'), left: 0, top: 0 },
+        { input: await sharp({ create: { width: 1080, height: 20, channels: 3, background: '#ffffff' } }).png().toBuffer(), left: 0, top: 760 },
+        { input: strokes(1080, 640, '#2B2B2B'), left: 0, top: 790 },
+      ])
+      .png()
+      .toBuffer();
+    expect(await detect(buf, 'poster')).toBeUndefined();
+  });
+});
+
 describe('single photos are not composites', () => {
   it('a photo-like scene (gradients, shapes, noise)', async () => {
     for (const seed of [1, 2, 3]) expect(await detect(await photoLike(800, 600, seed), `scene-${seed}`)).toBeUndefined();
