@@ -12,6 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -66,7 +67,7 @@ const heapUsed = () => {
 /** Import + first loadChecker in `runs` fresh Node processes, after one unmeasured run that
  *  fills the compiled-pack cache (when on) and tsx's transform cache. */
 function coldLoads(runs: number, cache: boolean): { importMs: number[]; loadMs: number[] } {
-  const script = new URL('./bench/cold-load.ts', import.meta.url).pathname;
+  const script = fileURLToPath(new URL('./bench/cold-load.ts', import.meta.url));
   const env = cache ? process.env : { ...process.env, SIYU_CACHE_DIR: 'off' };
   const argv = ['--import', 'tsx', script, ...(args.pack ? [args.pack] : [])];
   const once = () => JSON.parse(execFileSync(process.execPath, argv, { env, encoding: 'utf8' })) as { importMs: number; loadMs: number };
