@@ -14,6 +14,8 @@ import { loadCardTemplates, templateNamed, type CardTemplates } from './template
 import { assertPricesAllowed } from './template/prices.ts';
 import { resolveSize, type PixelSize } from './sizes.ts';
 import type { CardRenderRequest, RenderedCard } from './types.ts';
+import { finishTree } from './element-tree.ts';
+import { simplifyRectMasks } from './svg-masks.ts';
 import { buildView } from './view.ts';
 
 export const DEFAULT_CARD_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -35,23 +37,6 @@ function safeAreaCheck(canvas: PixelSize, safe: number) {
     }
   };
   return { outside, onNodeDetected };
-}
-
-// Handlebars escapes field text (&, <, >, ", ', =, `) as HTML entities and satori-html does not
-// decode them, so "A&B" would be drawn as "A&amp;B" (and wider than the fitter measured).
-const ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const decodeEntities = (s: string) =>
-  s.includes('&') ? s.replace(ENTITY, (_, dec?: string, hex?: string, name?: string) => (name ? NAMED[name.toLowerCase()]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex!, 16)))) : s;
-function decodeTree(node: unknown): unknown {
-  if (typeof node === 'string') return decodeEntities(node);
-  if (Array.isArray(node)) return node.map(decodeTree);
-  const props = (node as { props?: Record<string, unknown> } | null)?.props;
-  if (props) {
-    if (props.children !== undefined) props.children = decodeTree(props.children);
-    if (typeof props.src === 'string') props.src = decodeEntities(props.src);
-  }
-  return node;
 }
 
 export class CardRenderer {
@@ -76,7 +61,7 @@ export class CardRenderer {
     const values = validateFields(template, req.fields);
     if (template.pricesNeedCertificate) assertPricesAllowed(template.description, values, req.brand.adReviewCertificate);
     const fonts = await this.fonts(req);
-    const { view, warnings } = await buildView(template, preset, layout, values, req.brand, fonts, req.baseDir ?? process.cwd());
+    const { view, warnings, pictures } = await buildView(template, preset, layout, values, req.brand, fonts, req.baseDir ?? process.cwd());
     let markup: string;
     try {
       markup = template.render(view);
@@ -84,7 +69,7 @@ export class CardRenderer {
       throw new CardError(`卡片版式 ${template.file} 出错：${(e as Error).message.split('\n')[0]}`);
     }
     const safe = safeAreaCheck(layout, template.sizes[preset]!.safe);
-    const svg = await satori(decodeTree(html(markup)) as Parameters<typeof satori>[0], {
+    const raw = await satori(finishTree(html(markup), pictures) as Parameters<typeof satori>[0], {
       width: layout.width,
       height: layout.height,
       fonts: fonts.faces.map((f) => ({ name: fonts.family, data: f.data, weight: f.weight, style: 'normal' as const })),
@@ -92,6 +77,7 @@ export class CardRenderer {
       onNodeDetected: safe.onNodeDetected,
     });
     if (safe.outside.length > 0) warnings.push(`版式问题：${safe.outside.join('、')} 超出了安全边距`);
+    const svg = simplifyRectMasks(raw);
     return { svg, output, layout, preset, warnings };
   }
 

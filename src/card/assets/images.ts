@@ -19,17 +19,18 @@ export async function imageDataUri(file: string, maxPx: number, label: string): 
   const key = `${file}|${info.mtimeMs}|${info.size}|${maxPx}`;
   let pending = cache.get(key);
   if (!pending) {
-    pending = sharp(file, { failOn: 'error' })
-      .rotate()
-      .resize(maxPx, maxPx, { fit: 'inside', withoutEnlargement: true })
-      .png()
-      .toBuffer()
-      .then(
-        (png) => `data:image/png;base64,${png.toString('base64')}`,
-        (e: Error) => {
-          throw new CardError(`${label}图片无法读取：${file}（不是图片，或文件已损坏：${e.message.split('\n')[0]}）`);
-        },
-      );
+    // Photos (no transparency) as JPEG: satori reads a 4 KB JPEG ~70× faster than a 78 KB PNG.
+    const img = sharp(file, { failOn: 'error' }).rotate().resize(maxPx, maxPx, { fit: 'inside', withoutEnlargement: true });
+    pending = img
+      .metadata()
+      .then(async (meta) =>
+        meta.hasAlpha
+          ? `data:image/png;base64,${(await img.png().toBuffer()).toString('base64')}`
+          : `data:image/jpeg;base64,${(await img.jpeg({ quality: 90 }).toBuffer()).toString('base64')}`,
+      )
+      .catch((e: Error) => {
+        throw new CardError(`${label}图片无法读取：${file}（不是图片，或文件已损坏：${e.message.split('\n')[0]}）`);
+      });
     pending.catch(() => cache.delete(key));
     cache.set(key, pending);
   }

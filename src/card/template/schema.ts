@@ -35,7 +35,13 @@ export const fieldSchema = z.discriminatedUnion(
       max: z.number().int().positive().default(8),
       maxLength: z.number().int().positive().default(120),
     }),
-    z.strictObject({ type: z.literal('image'), label, required: z.boolean().default(false) }),
+    z.strictObject({
+      type: z.literal('image'),
+      label,
+      required: z.boolean().default(false),
+      /** Largest side the layout draws it at, px: the picture is scaled down to this (2× output included). */
+      px: z.number().int().min(16).max(2048).default(320),
+    }),
   ],
   { error: 'type 只能是 text（文字）、list（多条文字）或 image（图片）' },
 );
