@@ -17,8 +17,8 @@ export const DEFAULT_PACK_DIR = fileURLToPath(new URL('../../compliance/', impor
 /** Loads, validates and compiles the rule pack, with the workspace's own terms and allow-listed
  *  phrases when given; throws one SiyuError listing every problem. */
 export async function loadChecker(dir: string = DEFAULT_PACK_DIR, extras?: ComplianceExtras): Promise<Checker> {
-  const files = await readPackFiles(path.resolve(dir));
-  const key = complete(files) ? await packKey(files, extras) : undefined;
+  const files = readPackFiles(path.resolve(dir));
+  const key = complete(files) ? packKey(files, extras) : undefined;
   const cached = key ? await readCachedPack(key) : undefined;
   if (cached) return createChecker(cached);
   // Imported here, not at the top: YAML, zod, OpenCC and pinyin-pro load only when compiling.

@@ -32,7 +32,7 @@ describe('patternStarts', () => {
 
 describe('patterns tried at their starts', () => {
   it('find what a global scan finds, on every development case', async () => {
-    const pack = compileSources(await readPackFiles(DEFAULT_PACK_DIR));
+    const pack = compileSources(readPackFiles(DEFAULT_PACK_DIR));
     const texts = [
       ...(await loadFixtures()).map((c) => c.text),
       // Long runs of start words: many tries, then the switch to one global scan.
