@@ -352,10 +352,17 @@ describe('TemplateDrafter: cards', () => {
     expect(r.card?.template).toBe('quote_card');
   });
 
-  it('knowledge card points are the service facts', async () => {
-    const r = await drafter.draft(ctx({ contentType: 'knowledge', kind: 'card', cardTemplate: 'knowledge_card', serviceId: 'chemical-peel' }));
-    expectOk(r);
-    for (const p of r.card!.points!) expect(service('chemical-peel').facts).toContain(p);
+  it('knowledge card points are the service facts (plus the consultation reminder), 3 to 5 of them as the layout needs', async () => {
+    for (const serviceId of ['chemical-peel', 'tcm-facial']) {
+      for (let day = 1; day <= 4; day++) {
+        const r = await drafter.draft(ctx({ contentType: 'knowledge', kind: 'card', cardTemplate: 'knowledge_card', serviceId, date: `2026-12-0${day}` }));
+        expectOk(r);
+        const points = r.card!.points!;
+        expect(points.length).toBeGreaterThanOrEqual(3);
+        expect(points.length).toBeLessThanOrEqual(5);
+        for (const p of points) expect([...service(serviceId).facts, '具体方案以面诊评估为准']).toContain(p);
+      }
+    }
   });
 
   it('fails cleanly for a content type without a card and for an unknown card template', async () => {
