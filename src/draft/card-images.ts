@@ -39,21 +39,28 @@ export interface CardOwner {
   persona?: Pick<Persona, 'name' | 'role' | 'avatar'> | undefined;
 }
 
-const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+/** The same folder as card/render.ts's; not imported from there, which would load satori here. */
+export const DEFAULT_CARD_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/** Layout fields filled from the persona (see layoutData), never written by a drafter. */
+export const PERSONA_CARD_FIELDS = ['name', 'role', 'avatar'] as const;
 
 let layouts: Promise<CardTemplates> | undefined;
 
-/** Declared field names of a layout in templates/cards/layouts (read once per process). */
-export async function defaultLayoutFields(template: string): Promise<readonly string[] | undefined> {
-  layouts ??= loadCardTemplates(TEMPLATES_DIR);
-  let all: CardTemplates;
+/** The layouts in templates/cards/layouts, read once per process (again after a failed read). */
+export async function defaultCardTemplates(): Promise<CardTemplates> {
+  layouts ??= loadCardTemplates(DEFAULT_CARD_TEMPLATES_DIR);
   try {
-    all = await layouts;
+    return await layouts;
   } catch (e) {
     layouts = undefined; // a fixed layout file is picked up on the next call
     throw e;
   }
-  const t = all.get(template);
+}
+
+/** Declared field names of a layout in templates/cards/layouts (read once per process). */
+export async function defaultLayoutFields(template: string): Promise<readonly string[] | undefined> {
+  const t = (await defaultCardTemplates()).get(template);
   return t ? Object.keys(t.fields) : undefined;
 }
 

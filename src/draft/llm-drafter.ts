@@ -1,14 +1,18 @@
 // Drafts a slot with an OpenAI-compatible chat model through LangChain's ChatOpenAI.
 // Failure policy, per slot: transport problems (429, 5xx, network) are retried by LangChain itself;
-// output that does not fit the reply schema gets ONE more try with the problems sent back to the
-// model; anything else becomes { ok: false, reason } in Chinese. draft() never throws, so one bad
-// slot cannot stop a run. Reasons name the endpoint's host, never the key.
+// output that does not fit the reply schema (for a card: its layout's fields, checked as rendering
+// will check them) gets ONE more try with the problems sent back to the model; anything else
+// becomes { ok: false, reason } in Chinese. draft() never throws, so one bad slot cannot stop a run.
+// Reasons name the endpoint's host, never the key.
 import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
 import { z } from 'zod';
 import type { CardFields, DraftOutcome } from '../domain/types.ts';
-import { SiyuError } from '../shared/errors.ts';
+import { templateNamed, type CardTemplate, type CardTemplates } from '../card/template/load.ts';
+import { isSiyuError, SiyuError } from '../shared/errors.ts';
 import { logger } from '../shared/logger.ts';
+import { defaultCardTemplates } from './card-images.ts';
+import { cardPrompt, checkCard, layoutProblem } from './card-layout.ts';
 import type { DraftContext, Drafter } from './drafter.ts';
 import { llmHost, type LlmConfig } from './llm-config.ts';
 import { cardTemplateFor, loadPrompts, promptView, type PromptSet } from './prompts.ts';
@@ -82,31 +86,9 @@ export async function callModel(model: ChatOpenAI, messages: BaseMessage[], time
 // ---- the reply ---------------------------------------------------------------------------------
 
 const chars = (s: string) => [...s].length;
-const absent = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
-const line = (max: number) =>
-  z
-    .string({ error: '不是文本' })
-    .trim()
-    .min(1, '为空')
-    .refine((s) => chars(s) <= max, `超过 ${max} 字`);
-const optionalLine = (max: number) => z.preprocess(absent, line(max).optional());
-const optionalList = (max: number, min: number, most: number, what: string) =>
-  z.preprocess(absent, z.array(line(max), { error: '不是文本列表' }).min(min, `至少 ${min} ${what}`).max(most, `最多 ${most} ${what}`).optional());
 
-const cardReplySchema = z
-  .object(
-    {
-      title: z.string({ error: '缺失或不是文本' }).trim().min(1, '为空').refine((s) => chars(s) <= 24, '超过 24 字'),
-      points: optionalList(40, 1, 6, '条'),
-      quote: optionalLine(80),
-      question: optionalLine(60),
-      options: optionalList(20, 2, 4, '个'),
-      footer: optionalLine(40),
-    },
-    { error: '缺失或不是对象' },
-  )
-  .refine((c) => (c.points?.length ?? 0) > 0 || c.question !== undefined, '要点（points）和问题（question）至少要有一项')
-  .refine((c) => c.options === undefined || c.question !== undefined, { message: '有选项时必须有问题（question）', path: ['options'] });
+// The card's fields and their limits come from its layout (card-layout.ts); here only its shape.
+const cardReplySchema = z.record(z.string(), z.unknown(), { error: '缺失或不是对象' });
 
 const textSchema = z
   .string({ error: '缺失或不是文本' })
@@ -149,7 +131,8 @@ function personaProblems(text: string, card: Record<string, unknown> | undefined
 
 type Parsed = { ok: true; text: string; card?: CardFields } | { ok: false; problems: string[] };
 
-export function parseReply(reply: ModelReply, ctx: DraftContext): Parsed {
+/** A reply checked against the reply schema, the persona's rules and, for a card, its layout. */
+export function parseReply(reply: ModelReply, ctx: DraftContext, layout?: CardTemplate): Parsed {
   const truncated = reply.finishReason === 'length' ? ['输出被截断（达到长度上限），请写短一些'] : [];
   let data: unknown;
   try {
@@ -165,16 +148,15 @@ export function parseReply(reply: ModelReply, ctx: DraftContext): Parsed {
     const problems = personaProblems(result.data.text, undefined, ctx);
     return problems.length > 0 ? { ok: false, problems } : { ok: true, text: result.data.text };
   }
+  if (!layout) throw new Error(`parseReply: card slot ${ctx.slot.key} without its layout`);
   const result = replySchemas.card.safeParse(data);
   if (!result.success) return { ok: false, problems: issues(result.error) };
   const { text, card } = result.data;
-  const problems = personaProblems(text, card, ctx);
-  if (problems.length > 0) return { ok: false, problems };
-  const fields: CardFields = { template: cardTemplateFor(ctx), title: card.title };
-  for (const key of ['points', 'quote', 'question', 'options', 'footer'] as const) {
-    if (card[key] !== undefined) Object.assign(fields, { [key]: card[key] });
-  }
-  return { ok: true, text, card: fields };
+  const checked = checkCard(layout, card, ctx);
+  const { template: _template, ...words } = checked.ok ? checked.card : { template: '', ...card };
+  const problems = [...(checked.ok ? [] : checked.problems), ...personaProblems(text, words, ctx)];
+  if (!checked.ok || problems.length > 0) return { ok: false, problems };
+  return { ok: true, text, card: checked.card };
 }
 
 // ---- failures ----------------------------------------------------------------------------------
@@ -236,13 +218,24 @@ export function describeLlmError(e: unknown, config: LlmConfig): string {
 export interface LlmDrafterOptions {
   /** Defaults to loadPrompts() from prompts/; a broken prompt set throws here, before any slot. */
   prompts?: PromptSet;
+  /**
+   * The card layouts card slots are written for. Default: templates/cards/layouts, read on the
+   * first card slot (once per process, shared with card rendering); a broken layout fails the
+   * card slots with its reason, not the other slots.
+   */
+  cardTemplates?: CardTemplates;
 }
+
+type LayoutLookup = { ok: true; layout: CardTemplate } | { ok: false; reason: string };
+
+const describeCardError = (e: unknown) => (isSiyuError(e) ? [e.message, ...e.details].join('；') : e instanceof Error ? e.message : String(e));
 
 export class LlmDrafter implements Drafter {
   readonly mode = 'llm' as const;
   readonly host: string;
   private readonly model: ChatOpenAI;
   private readonly prompts: PromptSet;
+  private readonly cardTemplates: () => Promise<CardTemplates>;
 
   constructor(
     private readonly config: LlmConfig,
@@ -251,13 +244,38 @@ export class LlmDrafter implements Drafter {
     this.host = llmHost(config);
     this.prompts = options.prompts ?? loadPrompts();
     this.model = createChatModel(config);
+    const given = options.cardTemplates;
+    this.cardTemplates = given ? () => Promise.resolve(given) : defaultCardTemplates;
+  }
+
+  /** The layout a card slot will be rendered with, if it exists and can be drafted for this slot. */
+  private async layoutFor(ctx: DraftContext): Promise<LayoutLookup> {
+    let templates: CardTemplates;
+    try {
+      templates = await this.cardTemplates();
+    } catch (e) {
+      return { ok: false, reason: `卡片版式读取失败：${describeCardError(e)}` };
+    }
+    try {
+      const layout = templateNamed(templates, cardTemplateFor(ctx));
+      const problem = layoutProblem(layout, ctx);
+      return problem ? { ok: false, reason: `无法起草卡片：${problem}` } : { ok: true, layout };
+    } catch (e) {
+      return { ok: false, reason: `无法起草卡片：${describeCardError(e)}` };
+    }
   }
 
   async draft(ctx: DraftContext): Promise<DraftOutcome> {
     const log = logger.child({ slot: ctx.slot.key, host: this.host, model: this.config.model });
+    let layout: CardTemplate | undefined;
+    if (ctx.slot.kind === 'card') {
+      const found = await this.layoutFor(ctx);
+      if (!found.ok) return { ok: false, reason: found.reason };
+      layout = found.layout;
+    }
     let messages: BaseMessage[];
     try {
-      const prompt = this.prompts.render(ctx.slot.kind, promptView(ctx, this.prompts.vocabulary));
+      const prompt = this.prompts.render(ctx.slot.kind, promptView(ctx, this.prompts.vocabulary, layout && cardPrompt(layout)));
       messages = [new SystemMessage(prompt.system), new HumanMessage(prompt.user)];
     } catch (e) {
       return { ok: false, reason: `生成提示词失败：${e instanceof Error ? e.message : String(e)}` };
@@ -266,7 +284,7 @@ export class LlmDrafter implements Drafter {
       let problems: string[] = [];
       for (let attempt = 1; attempt <= 2; attempt++) {
         const reply = await callModel(this.model, messages, this.config.timeoutMs);
-        const parsed = parseReply(reply, ctx);
+        const parsed = parseReply(reply, ctx, layout);
         if (parsed.ok) return { ok: true, text: parsed.text, ...(parsed.card ? { card: parsed.card } : {}), source: 'llm' };
         problems = parsed.problems;
         log.info({ attempt, problems }, 'model output rejected');

@@ -48,8 +48,38 @@ export interface PromptView {
   campaign: { name: string; theme: string; start: string; end: string } | null;
   group: { name: string; purpose: string } | null;
   slot: { date: string; time: string; topic: string };
-  card: { template: string } | null;
+  card: PromptCard | null;
 }
+
+/** One card field the model writes, as the layout declares it. */
+export interface PromptCardField {
+  /** The JSON key, e.g. "points". */
+  name: string;
+  /** The layout's Chinese label, e.g. "要点". */
+  label: string;
+  required: boolean;
+  /** For a list: how many items; null for a single text. */
+  list: { min: number; max: number } | null;
+  /** Characters per text (per item for a list). */
+  maxLength: number;
+}
+
+/** The layout a card slot is rendered with, as far as the model writing it needs to know. */
+export interface PromptCard {
+  /** The layout's file name, e.g. "knowledge_card". */
+  template: string;
+  /** The layout's description, e.g. "知识卡片". */
+  description: string;
+  /** The fields the model writes, in the layout's order (never the persona's name, role or photo). */
+  fields: PromptCardField[];
+  /** The layout prints the persona's name, role or photo by itself. */
+  showsPersona: boolean;
+  /** A JSON object with exactly these fields, for the prompt's example output. */
+  example: string;
+}
+
+/** What promptView needs of a card slot's layout (see cardPrompt in card-layout.ts). */
+export type PromptCardLayout = Omit<PromptCard, 'template'>;
 
 export interface RenderedPrompt {
   system: string;
@@ -69,8 +99,10 @@ export function cardTemplateFor(ctx: DraftContext): string {
   return ctx.slot.cardTemplate ?? ctx.workspace.policy.cards[ctx.slot.contentType] ?? 'default';
 }
 
-export function promptView(ctx: DraftContext, vocabulary: PromptVocabulary): PromptView {
+/** The view of one slot; a card slot needs its layout's fields (cardPrompt of the layout). */
+export function promptView(ctx: DraftContext, vocabulary: PromptVocabulary, layout?: PromptCardLayout): PromptView {
   const { workspace, slot, persona, segment, service, campaign, group } = ctx;
+  if (slot.kind === 'card' && !layout) throw new Error(`卡片 ${cardTemplateFor(ctx)} 缺少版式字段说明`);
   const contentType = vocabulary.contentTypes[slot.contentType];
   return {
     kind: slot.kind,
@@ -108,7 +140,7 @@ export function promptView(ctx: DraftContext, vocabulary: PromptVocabulary): Pro
     campaign: campaign ? { name: campaign.name, theme: campaign.theme, start: campaign.start, end: campaign.end } : null,
     group: group ? { name: group.name, purpose: vocabulary.groupPurpose[group.purpose] } : null,
     slot: { date: slot.date, time: slot.time, topic: slot.topic },
-    card: slot.kind === 'card' ? { template: cardTemplateFor(ctx) } : null,
+    card: slot.kind === 'card' && layout ? { template: cardTemplateFor(ctx), ...layout } : null,
   };
 }
 
@@ -118,8 +150,9 @@ type Compiled = HandlebarsTemplateDelegate;
 const COMPILE = { noEscape: true } as const; // prompts are not HTML: "&" must stay "&"
 
 /** A view with every optional part present, and one with every optional part absent: the dry run
- * renders both so a misspelt field fails at load whichever branch it sits in. */
-function sampleViews(vocabulary: PromptVocabulary): PromptView[] {
+ * renders both so a misspelt field fails at load whichever branch it sits in. A card slot always
+ * has its card (other kinds never do), so for `kind` 'card' both views carry one. */
+function sampleViews(vocabulary: PromptVocabulary, kind?: DraftKind): PromptView[] {
   const full: PromptView = {
     kind: 'moments',
     contentType: { id: 'lifestyle', ...vocabulary.contentTypes.lifestyle },
@@ -143,7 +176,18 @@ function sampleViews(vocabulary: PromptVocabulary): PromptView[] {
     campaign: { name: '示例活动', theme: '示例', start: '2025-01-01', end: '2025-01-02' },
     group: { name: '示例群', purpose: vocabulary.groupPurpose.fans },
     slot: { date: '2025-01-01', time: '08:00', topic: '示例' },
-    card: { template: 'default' },
+    card: {
+      template: 'default',
+      description: '示例卡片',
+      fields: [
+        { name: 'title', label: '标题', required: true, list: null, maxLength: 30 },
+        { name: 'points', label: '要点', required: true, list: { min: 3, max: 5 }, maxLength: 40 },
+        { name: 'options', label: '选项', required: false, list: { min: 2, max: 2 }, maxLength: 20 },
+        { name: 'footer', label: '页脚', required: false, list: null, maxLength: 20 },
+      ],
+      showsPersona: true,
+      example: '{"title": "标题", "points": ["要点一", "要点二", "要点三"]}',
+    },
   };
   const bare: PromptView = {
     ...full,
@@ -157,7 +201,18 @@ function sampleViews(vocabulary: PromptVocabulary): PromptView[] {
     group: null,
     card: null,
   };
-  return [full, bare];
+  if (kind !== 'card') return [full, bare];
+  const bareCard: PromptCard = {
+    template: 'default',
+    description: '示例卡片',
+    fields: [{ name: 'title', label: '标题', required: true, list: null, maxLength: 30 }],
+    showsPersona: false,
+    example: '{"title": "标题"}',
+  };
+  return [
+    { ...full, kind },
+    { ...bare, kind, card: bareCard },
+  ];
 }
 
 /** Names of the partials a template uses, so a missing one is reported at load. */
@@ -267,8 +322,8 @@ export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR): PromptSet {
 
   // Dry run in strict mode: a field the view does not have (a typo) throws here, naming the file.
   // Partials first, on their own, so a typo in one is blamed on the partial, not on every user of it.
-  const dryRun = (where: string, source: string) => {
-    for (const view of sampleViews(vocabulary)) {
+  const dryRun = (where: string, source: string, kind?: DraftKind) => {
+    for (const view of sampleViews(vocabulary, kind)) {
       try {
         hb.compile(source, { ...COMPILE, strict: true })(view);
       } catch (e) {
@@ -279,7 +334,7 @@ export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR): PromptSet {
   };
   for (const f of partialFiles) dryRun(`partials/${f}`, hb.partials[f.slice(0, -'.hbs'.length)] as string);
   if (problems.length === 0) {
-    for (const kind of DRAFT_KINDS) for (const part of ['system', 'user'] as const) dryRun(`${kinds[kind].file} ${part}`, kinds[kind][part]);
+    for (const kind of DRAFT_KINDS) for (const part of ['system', 'user'] as const) dryRun(`${kinds[kind].file} ${part}`, kinds[kind][part], kind);
   }
   if (problems.length > 0) throw new SiyuError(`提示词目录 ${dir} 有 ${problems.length} 处错误：`, problems);
 

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DraftOutcome } from '../../src/domain/types.ts';
 import { resolveLlmConfig, type LlmConfig } from '../../src/draft/llm-config.ts';
 import { LlmDrafter, MAX_TEXT_CHARS, probeLlm } from '../../src/draft/llm-drafter.ts';
+import { loadCardTemplates } from '../../src/card/template/load.ts';
+import { DEFAULT_CARD_TEMPLATES_DIR } from '../../src/draft/card-images.ts';
 import { loadPrompts } from '../../src/draft/prompts.ts';
 import { SiyuError } from '../../src/shared/errors.ts';
 import { FakeChatServer, reply, type RecordedRequest } from '../support/fake-chat-server.ts';
@@ -10,6 +12,7 @@ import { context, persona, service } from './llm-fixture.ts';
 
 const API_KEY = 'sk-test-secret-0123456789';
 const prompts = loadPrompts();
+const layouts = await loadCardTemplates(DEFAULT_CARD_TEMPLATES_DIR);
 const server = new FakeChatServer();
 
 beforeAll(async () => {
@@ -126,41 +129,116 @@ describe('LlmDrafter: invalid output', () => {
 });
 
 describe('LlmDrafter: cards', () => {
-  it('returns validated card fields with the slot’s card template', async () => {
-    const card = { title: '水光护理小贴士', points: ['操作约 40 分钟', '24 小时内不化妆'], quote: null, footer: '' };
-    server.enqueue(reply.json({ text: '整理了两条护理要点，收藏起来～', card }));
+  const knowledgeCard = { title: '水光护理小贴士', points: ['操作约 40 分钟', '24 小时内不化妆', '护理后注意保湿'] };
+  const cardSlot = (cardTemplate: string, contentType: Parameters<typeof context>[1] = 'knowledge') =>
+    context('card', contentType, { slot: { ...context('card', contentType).slot, cardTemplate } });
+
+  it('returns the card fields its layout prints, checked against the layout', async () => {
+    // quote and an empty footer are not for a knowledge card: dropped, not printed, not an error.
+    server.enqueue(reply.json({ text: '整理了三条护理要点，收藏起来～', card: { ...knowledgeCard, quote: '一句话', footer: '' } }));
     const out = await drafter().draft(context('card', 'knowledge'));
     expect(out).toEqual({
       ok: true,
-      text: '整理了两条护理要点，收藏起来～',
-      card: { template: 'tips', title: '水光护理小贴士', points: ['操作约 40 分钟', '24 小时内不化妆'] },
+      text: '整理了三条护理要点，收藏起来～',
+      card: { template: 'knowledge_card', ...knowledgeCard },
       source: 'llm',
     });
-    expect(messagesOf(server.chatRequests[0]!)[0]?.content).toContain('"card"');
+    expect(server.chatRequests).toHaveLength(1);
   });
 
-  it('retries a card without a question or points', async () => {
+  it("tells the model the layout's fields and limits", async () => {
+    server.enqueue(reply.json({ text: '整理了三条护理要点，收藏起来～', card: knowledgeCard }));
+    await drafter().draft(context('card', 'knowledge'));
+    const system = messagesOf(server.chatRequests[0]!)[0]?.content ?? '';
+    expect(system).toContain('知识卡片');
+    expect(system).toContain('title（标题）：必填；不超过 60 字');
+    expect(system).toContain('points（要点）：必填；写成列表，3 到 5 条，每条不超过 120 字');
+    expect(system).toContain('footer（页脚）：可选');
+    expect(system).toContain('"card": {"title": "标题", "points": ["要点一", "要点二", "要点三"], "footer": "可选的页脚"}}');
+    expect(system).not.toContain('"quote"');
+    expect(system).not.toContain('2 到 4 条');
+  });
+
+  it('retries a knowledge card with too few points, naming the field and the minimum', async () => {
+    server.enqueue(
+      reply.json({ text: '两条护理要点，收藏起来～', card: { title: '水光护理小贴士', points: ['操作约 40 分钟', '24 小时内不化妆'] } }),
+      reply.json({ text: '三条护理要点，收藏起来～', card: knowledgeCard }),
+    );
+    const out = await drafter().draft(context('card', 'knowledge'));
+    expect(out).toMatchObject({ ok: true, card: { template: 'knowledge_card', points: knowledgeCard.points } });
+    expect(server.chatRequests).toHaveLength(2);
+    const second = messagesOf(server.chatRequests[1]!);
+    expect(second.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(second[3]?.content).toContain('卡片字段 points（要点）：至少 3 条');
+  });
+
+  it('fails with the layout’s reasons when the second card is still wrong', async () => {
+    const tooMany = { title: '小贴士', points: ['一', '二', '三', '四', '五', '六'] };
+    server.enqueue(reply.json({ text: '配文', card: { title: '小贴士', points: '一条' } }), reply.json({ text: '配文', card: tooMany }));
+    const reason = failure(await drafter().draft(context('card', 'knowledge')));
+    expect(messagesOf(server.chatRequests[1]!).at(-1)?.content).toContain('卡片字段 points（要点）：必须是文字列表');
+    expect(reason).toBe('模型输出两次都不符合格式：卡片字段 points（要点）：最多 5 条');
+  });
+
+  it('retries a quote card without its quote, and never asks the model for the persona’s name or role', async () => {
+    server.enqueue(
+      reply.json({ text: '周末去爬山了，心里很静。', card: { title: '周末感悟' } }),
+      reply.json({ text: '周末去爬山了，心里很静。', card: { title: '周末感悟', quote: '慢慢来，比较快。' } }),
+    );
+    const out = await drafter().draft(cardSlot('quote_card', 'lifestyle'));
+    expect(out).toMatchObject({ ok: true, card: { template: 'quote_card', title: '周末感悟', quote: '慢慢来，比较快。' } });
+    expect(out.ok && out.card).not.toHaveProperty('name');
+    const system = messagesOf(server.chatRequests[0]!)[0]?.content ?? '';
+    expect(system).toContain('quote（语录）：必填；不超过 200 字');
+    expect(system).toContain('自动印上你的姓名');
+    expect(system).not.toMatch(/name（|role（|avatar（/);
+    const feedback = messagesOf(server.chatRequests[1]!).at(-1)?.content ?? '';
+    expect(feedback).toContain('卡片字段 quote（语录）：缺少这个字段');
+    expect(feedback).not.toMatch(/name|role/);
+  });
+
+  it('asks a topic card for a question and 2–5 options', async () => {
     server.enqueue(
       reply.json({ text: '投票时间到～', card: { title: '小投票', options: ['补水', '防晒'] } }),
       reply.json({ text: '投票时间到～', card: { title: '夏天你更在意？', question: '夏天护肤你更在意哪一步？', options: ['补水', '防晒'] } }),
     );
-    const out = await drafter().draft(context('card', 'interaction', { slot: { ...context('card').slot, cardTemplate: 'poll' } }));
-    expect(out).toMatchObject({ ok: true, card: { template: 'poll', title: '夏天你更在意？', options: ['补水', '防晒'] } });
-    const feedback = messagesOf(server.chatRequests[1]!).at(-1)?.content ?? '';
-    expect(feedback).toContain('card 要点（points）和问题（question）至少要有一项');
-    expect(feedback).toContain('card.options 有选项时必须有问题（question）');
+    const out = await drafter().draft(cardSlot('topic_card', 'interaction'));
+    expect(out).toMatchObject({ ok: true, card: { template: 'topic_card', title: '夏天你更在意？', options: ['补水', '防晒'] } });
+    expect(messagesOf(server.chatRequests[0]!)[0]?.content).toContain('options（选项）：必填；写成列表，2 到 5 条');
+    expect(messagesOf(server.chatRequests[1]!).at(-1)?.content).toContain('卡片字段 question（问题）：缺少这个字段');
   });
 
   it('names a missing card title', async () => {
-    server.enqueue(reply.json({ text: '配文', card: { points: ['一条'] } }), reply.json({ text: '配文', card: { title: ' ', points: ['一条'] } }));
+    server.enqueue(reply.json({ text: '配文', card: { points: ['一', '二', '三'] } }), reply.json({ text: '配文', card: { title: ' ', points: ['一', '二', '三'] } }));
     const reason = failure(await drafter().draft(context('card', 'knowledge')));
-    expect(messagesOf(server.chatRequests[1]!).at(-1)?.content).toContain('card.title 缺失或不是文本');
-    expect(reason).toBe('模型输出两次都不符合格式：card.title 为空');
+    expect(messagesOf(server.chatRequests[1]!).at(-1)?.content).toContain('卡片字段 title（标题）：缺少这个字段');
+    expect(reason).toBe('模型输出两次都不符合格式：卡片字段 title（标题）：缺少这个字段');
   });
 
   it('requires the card object for card slots', async () => {
     server.enqueue(reply.json(GOOD), reply.json(GOOD));
     expect(failure(await drafter().draft(context('card', 'knowledge')))).toBe('模型输出两次都不符合格式：card 缺失或不是对象');
+  });
+
+  it('fails a slot whose layout does not exist, without calling the model', async () => {
+    const reason = failure(await drafter().draft(cardSlot('tips')));
+    expect(reason).toMatch(/^无法起草卡片：没有名为 tips 的卡片模板；可用模板：.*knowledge_card/);
+    expect(server.chatRequests).toHaveLength(0);
+  });
+
+  it('fails a quote card when the persona’s role does not fit the layout, without calling the model', async () => {
+    const ctx = { ...cardSlot('quote_card', 'lifestyle'), persona: { ...persona, role: '资深'.repeat(20) } };
+    const reason = failure(await drafter().draft(ctx));
+    expect(reason).toContain('卡片版式 quote_card 用到的人设信息（lin）不符合要求：字段 role（身份）：不能超过 30 个字');
+    expect(server.chatRequests).toHaveLength(0);
+  });
+
+  it('uses the layouts it is given', async () => {
+    const own = new Map([['knowledge_card', { ...layouts.get('knowledge_card')!, fields: { ...layouts.get('knowledge_card')!.fields, points: { type: 'list' as const, label: '要点', required: true, min: 2, max: 2, maxLength: 20 } } }]]);
+    server.enqueue(reply.json({ text: '两条要点～', card: { title: '小贴士', points: ['操作约 40 分钟', '24 小时内不化妆'] } }));
+    const out = await new LlmDrafter(config(), { prompts, cardTemplates: own }).draft(context('card', 'knowledge'));
+    expect(out).toMatchObject({ ok: true, card: { points: ['操作约 40 分钟', '24 小时内不化妆'] } });
+    expect(messagesOf(server.chatRequests[0]!)[0]?.content).toContain('points（要点）：必填；写成列表，正好 2 条，每条不超过 20 字');
   });
 });
 

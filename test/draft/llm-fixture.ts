@@ -58,7 +58,7 @@ export const workspace: Workspace = {
     mix: { knowledge: 1 },
     promotionalCeiling: 0.3,
     repeatIntervalDays: 7,
-    cards: { knowledge: 'tips' },
+    cards: { knowledge: 'knowledge_card', interaction: 'topic_card', lifestyle: 'quote_card' },
     groups: [],
     campaignLeadDays: 3,
   },

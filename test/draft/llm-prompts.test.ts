@@ -4,10 +4,14 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_PROMPTS_DIR, loadPrompts, promptView } from '../../src/draft/prompts.ts';
+import { loadCardTemplates } from '../../src/card/template/load.ts';
+import { DEFAULT_CARD_TEMPLATES_DIR } from '../../src/draft/card-images.ts';
+import { cardPrompt } from '../../src/draft/card-layout.ts';
+import { cardTemplateFor, DEFAULT_PROMPTS_DIR, loadPrompts, promptView } from '../../src/draft/prompts.ts';
 import { SiyuError } from '../../src/shared/errors.ts';
 import { context, persona, workspace } from './llm-fixture.ts';
 
+const layouts = await loadCardTemplates(DEFAULT_CARD_TEMPLATES_DIR);
 const copies: string[] = [];
 afterEach(() => {
   for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -66,13 +70,38 @@ describe('loadPrompts', () => {
     expect(user).toContain('不写任何药品、产品的名称');
   });
 
-  it('asks for card fields only for cards, and a poll for interaction cards', () => {
+  it("asks for card fields only for cards, each card for its layout's fields", () => {
+    const cardView = (contentType: 'knowledge' | 'interaction' | 'lifestyle') => {
+      const ctx = context('card', contentType);
+      return prompts.render('card', promptView(ctx, prompts.vocabulary, cardPrompt(layouts.get(cardTemplateFor(ctx))!))).system;
+    };
     const moments = prompts.render('moments', promptView(context('moments', 'knowledge'), prompts.vocabulary)).system;
-    const tips = prompts.render('card', promptView(context('card', 'knowledge'), prompts.vocabulary)).system;
-    const poll = prompts.render('card', promptView(context('card', 'interaction'), prompts.vocabulary)).system;
+    const tips = cardView('knowledge');
+    const poll = cardView('interaction');
+    const quote = cardView('lifestyle');
     expect(moments).not.toContain('"card"');
-    expect(tips).toContain('"points"');
-    expect(poll).toContain('"options"');
+    expect(tips).toContain('points（要点）：必填；写成列表，3 到 5 条，每条不超过 120 字');
+    expect(tips).toContain('"points": ["要点一", "要点二", "要点三"]');
+    expect(tips).not.toContain('"options"');
+    expect(poll).toContain('options（选项）：必填；写成列表，2 到 5 条，每条不超过 40 字');
+    expect(poll).toContain('"options": ["选项一", "选项二"]');
+    expect(quote).toContain('quote（语录）：必填；不超过 200 字');
+    expect(quote).not.toContain('"name"');
+    for (const s of [tips, poll, quote]) {
+      expect(s).not.toMatch(/\{\{|\}\}\}|undefined|null/);
+      // The example output is JSON.
+      const example = /^\{"text".*\}$/m.exec(s)?.[0];
+      expect(() => JSON.parse(example ?? '')).not.toThrow();
+    }
+  });
+
+  it("needs the layout's fields for a card", () => {
+    expect(() => promptView(context('card', 'knowledge'), prompts.vocabulary)).toThrow(/版式/);
+  });
+
+  it('rejects a misspelt card field in card.yaml, naming the file', () => {
+    const dir = brokenCopy('card.yaml', (s) => s.replace('{{maxLength}}', '{{maxLenght}}'));
+    expect(loadError(dir).details).toEqual(['card.yaml system：模板第 14 行引用了不存在的字段 “maxLenght”']);
   });
 
   it('rejects a template that does not compile, naming the file', () => {

@@ -77,7 +77,8 @@ export const reply = {
  * without a network.
  */
 export const cannedDraftHandler: FakeHandler = (req) => {
-  const asksForVote = (req.body?.messages ?? []).some((m) => String(m.content).includes('options 写'));
+  // A card prompt's example output names the layout's fields; a topic card's has "options".
+  const asksForVote = (req.body?.messages ?? []).some((m) => String(m.content).includes('"options"'));
   return reply.json({
     text: '今天想提醒大家一件小事：出门前记得做好防晒，户外久了记得补涂。换季皮肤容易敏感，护理上有拿不准的地方，随时来问我。',
     card: asksForVote
