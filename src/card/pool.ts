@@ -30,6 +30,9 @@ export class CardRenderPool implements CardRendering {
       filename: WORKER_FILE,
       minThreads: threads,
       maxThreads: threads,
+      // Rasterising (sharp) runs on libuv's threads: a second card per thread lets its layout
+      // (satori, on the worker thread) proceed while the first one is being rasterised.
+      concurrentTasksPerWorker: 2,
       workerData: { templatesDir: opts.templatesDir, assetsDir: opts.assetsDir } satisfies CardRendererOptions,
     });
   }

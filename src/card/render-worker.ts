@@ -1,6 +1,7 @@
 // Worker-thread entry for the card pool: one CardRenderer per thread, created on the first task,
 // so each thread reads templates and parses fonts once. Errors travel back as plain data because
 // structured cloning drops a CardError's class and its details.
+import sharp from 'sharp';
 import { workerData } from 'node:worker_threads';
 import { CardRenderer, type CardRendererOptions } from './render.ts';
 import type { CardRenderRequest, RenderedCard } from './types.ts';
@@ -8,6 +9,10 @@ import type { CardRenderRequest, RenderedCard } from './types.ts';
 export type WorkerReply =
   | { ok: true; card: RenderedCard }
   | { ok: false; error: { name: string; message: string; details?: string[] } };
+
+// The pool already runs one card per core; libvips' own per-operation threads on top of that only
+// make the threads fight over the same cores.
+sharp.concurrency(1);
 
 let renderer: Promise<CardRenderer> | undefined;
 
