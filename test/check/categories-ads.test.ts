@@ -102,6 +102,14 @@ describe('R15 medical ads without a review certificate', () => {
     expectNone('节后公众号会陆续发布门诊安排和优惠信息，大家留意即可。', 'R15', example);
   });
 
+  it('does not take a sale at a bookstore or supermarket in a life post for a clinic promotion', () => {
+    expectNone('双十一活动开始了，书店全场图书五折，囤了一摞小说📚', 'R15', example);
+    expectNone('楼下超市周末全场八折，顺手买了一箱牛奶。', 'R15', example);
+    // …but a sale that names a project is the clinic's, whatever else the text mentions.
+    expectHit('逛完书店顺路来院，光子嫩肤全场五折，名额有限。', 'R15', 'block', example);
+    expectHit('双十一全场项目五折，详情到店咨询。', 'R15', 'block', example);
+  });
+
   it('stays silent when the certified clinic shows its number, and without a brand', () => {
     const text = `光子嫩肤限时特价，活动期间预约享首次体验价。\n${CERTIFICATE}`;
     expectNone(text, 'R15', certified);

@@ -17,10 +17,13 @@ function priceHits(env: ContextEnv): Hit[] {
  *  review when the clinic has one but the text does not show its number. */
 export const promotionCertificate: ContextRule = {
   name: 'promotion-certificate',
-  lexicons: [],
+  lexicons: ['medical-projects', 'treatment-markers', 'everyday-shopping'],
   apply(rule, own, env) {
     const brand = env.ctx.brand;
     if (!brand) return [];
+    // A sale at a bookstore or a café in a consultant's life post is not the clinic's ad — unless
+    // the text also names a medical project or treatment.
+    if (env.mentions('everyday-shopping') && !env.mentions('medical-projects') && !env.mentions('treatment-markers')) return [];
     const hits = [...own];
     for (const h of priceHits(env)) {
       // Not already covered by one of this rule's own hits.
