@@ -79,6 +79,27 @@ describe('CardRenderer', () => {
     expect(green).toBeGreaterThan(1000);
   });
 
+  it('embeds a large photo avatar scaled to the drawn size, as JPEG', async () => {
+    // A 1,200 px PNG photo made a quote card take ~95 s in satori before pictures were scaled.
+    const dir = await mkdtemp(path.join(tmpdir(), 'siyu-card-'));
+    const photo = path.join(dir, 'photo.png');
+    const w = 1200;
+    const raw = Buffer.alloc(w * w * 3);
+    for (let i = 0; i < raw.length; i++) raw[i] = (Math.sin(i / 977) * 127 + 128 + ((i * 2654435761) >>> 24) % 40) & 255;
+    await sharp(raw, { raw: { width: w, height: w, channels: 3 } }).png().toFile(photo);
+    const { svg } = await renderer.svg({
+      template: 'quote_card',
+      fields: { quote: '好好吃饭，好好睡觉。', name: '林晓雨', role: '皮肤管理顾问', avatar: photo },
+      brand,
+    });
+    const uris = [...svg.matchAll(/href="data:image\/(png|jpeg);base64,([^"]+)"/g)];
+    expect(uris.map((m) => m[1])).toContain('jpeg');
+    const embedded = Buffer.from(uris.find((m) => m[1] === 'jpeg')![2]!, 'base64');
+    const meta = await sharp(embedded).metadata();
+    expect(Math.max(meta.width!, meta.height!)).toBeLessThanOrEqual(320);
+    expect(embedded.byteLength).toBeLessThan(60_000);
+  });
+
   it('refuses prices on a layout that needs the ad-review certificate, unless there is one', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'siyu-layouts-'));
     await mkdir(path.join(dir, 'cards', 'layouts'), { recursive: true });
