@@ -56,6 +56,11 @@ export interface CardFields {
   title: string;
   points?: string[];
   quote?: string;
+  /** A line under the title (article covers). */
+  subtitle?: string;
+  /** A price on a campaign poster: set by an editor only, never drafted (a model would invent one),
+   *  and refused at render unless the clinic has a 医疗广告审查证明文号. */
+  price?: string;
   question?: string;
   options?: string[];
   footer?: string;

@@ -10,7 +10,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
  */
 export function checkableText(text: string, card?: CardFields | null): string {
   if (!card) return text;
-  const words = [card.title, ...(card.points ?? []), card.quote, card.question, ...(card.options ?? []), card.footer].filter((w): w is string => !!w && !text.includes(w));
+  const words = [card.title, card.subtitle, card.price, ...(card.points ?? []), card.quote, card.question, ...(card.options ?? []), card.footer].filter((w): w is string => !!w && !text.includes(w));
   return words.length > 0 ? `${text}\n\n${words.join('\n')}` : text;
 }
 

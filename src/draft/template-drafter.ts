@@ -203,11 +203,13 @@ export class TemplateDrafter implements Drafter {
     const options = lines(values.options);
     if (points.length > 0) card.points = points;
     if (values.quote) card.quote = values.quote;
+    if (values.subtitle) card.subtitle = values.subtitle;
     if (values.question) card.question = values.question;
     if (options.length > 0) card.options = options;
     if (values.footer) card.footer = values.footer;
     const text = [
       card.title,
+      card.subtitle ?? '',
       ...points.map((p) => `· ${p}`),
       card.quote ? `「${card.quote}」` : '',
       card.question ?? '',

@@ -29,7 +29,7 @@ export const GROUP_TOPIC_KIND_LABELS: Record<GroupTopicKind, string> = {
 };
 
 /** Card fields a card template may fill; points and options render one item per line. */
-export const CARD_FIELDS = ['title', 'points', 'quote', 'question', 'options', 'footer'] as const satisfies readonly (keyof CardFields)[];
+export const CARD_FIELDS = ['title', 'subtitle', 'points', 'quote', 'question', 'options', 'footer'] as const satisfies readonly (keyof CardFields)[];
 export type CardField = (typeof CARD_FIELDS)[number];
 
 export interface CompiledTemplate {
@@ -75,6 +75,7 @@ const cardFileSchema = z.strictObject({
         title: z.string({ error: (iss) => (iss.input === undefined ? '缺少卡片标题 title' : '必须是文本') }).min(1, '卡片标题模板不能为空'),
         points: z.string({ error: '必须是文本' }).optional(),
         quote: z.string({ error: '必须是文本' }).optional(),
+        subtitle: z.string({ error: '必须是文本' }).optional(),
         question: z.string({ error: '必须是文本' }).optional(),
         options: z.string({ error: '必须是文本' }).optional(),
         footer: z.string({ error: '必须是文本' }).optional(),

@@ -128,7 +128,7 @@ ${points}
     expect((await loadErrors(syntax))[0]).toMatch(/^cards\/k\.yaml 第 [2-4] 行：YAML 格式错误/);
     const missing = await templates({ 'cards/k.yaml': 'variants:\n  - footer: "x"\n  - title: "y"\n' });
     expect(await loadErrors(missing)).toEqual(['cards/k.yaml 第 2 行：variants.0.title：缺少卡片标题 title']);
-    const unknownField = await templates({ 'cards/k.yaml': 'variants:\n  - title: "y"\n    subtitle: "z"\n' });
+    const unknownField = await templates({ 'cards/k.yaml': 'variants:\n  - title: "y"\n    subtitel: "z"\n' });
     expect((await loadErrors(unknownField))[0]).toMatch(/^cards\/k\.yaml 第 2 行/);
   });
 });

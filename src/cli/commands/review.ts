@@ -108,6 +108,8 @@ const cardPatchSchema = z.strictObject(
     title: words().nullish(),
     points: list().nullish(),
     quote: words().nullish(),
+    subtitle: words().nullish(),
+    price: words().nullish(),
     question: words().nullish(),
     options: list().nullish(),
     footer: words().nullish(),
@@ -128,7 +130,7 @@ async function readCardPatch(file: string): Promise<CardPatch> {
   if (!parsed.success) {
     throw new SiyuError(
       `卡片文件 ${file} 的内容不对`,
-      parsed.error.issues.map((i) => (i.code === 'unrecognized_keys' ? `未知字段 ${i.keys.join('、')}（可用：template、title、points、quote、question、options、footer）` : `字段 ${i.path.join('.') || '（整体）'}：${i.message}`)),
+      parsed.error.issues.map((i) => (i.code === 'unrecognized_keys' ? `未知字段 ${i.keys.join('、')}（可用：template、title、subtitle、points、quote、question、options、price、footer）` : `字段 ${i.path.join('.') || '（整体）'}：${i.message}`)),
     );
   }
   return parsed.data as CardPatch;
