@@ -12,7 +12,8 @@ import { fitList, fitText, type FittedList, type FittedText } from './text/fit.t
 import type { CardSizeName, PixelSize } from './sizes.ts';
 import type { CardBrand } from './types.ts';
 
-type Fitted = (FittedText | FittedList) & { box: { width: number; height: number }; style: string; weight: number };
+/** A fitted text plus its inline style; the box itself is `view.box[name]`. */
+type Fitted = (FittedText | FittedList) & { style: string };
 
 export interface CardView {
   canvas: PixelSize & { safe: number; preset: CardSizeName };
@@ -39,8 +40,6 @@ function fitField(value: string | string[], box: TextBoxSpec, fonts: FontSet): F
   const spacing = box.letterSpacing ? `letter-spacing:${box.letterSpacing}em;` : '';
   return {
     ...fitted,
-    box: { width: box.width, height: box.height },
-    weight: box.weight,
     style: `font-size:${fitted.size}px;line-height:${fitted.lineHeightPx}px;font-weight:${box.weight};${spacing}`,
   };
 }

@@ -1,10 +1,9 @@
 // Glyph advances for text fitting, read with fontkit (lazy table parsing, so opening a 10 MB CJK
 // font costs little). Widths are in em so one measure serves every font size.
 import * as fontkit from 'fontkit';
-import type { MeasureEm } from '../text/line-break.ts';
+import { graphemesOf, type MeasureEm } from '../text/line-break.ts';
 import type { FontSet, FontWeight } from './fonts.ts';
 
-const graphemes = new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 // Zero-width joiners, variation selectors and other format characters take no space.
 const ZERO_WIDTH = /^[\p{Cf}\p{Mn}\uFE0E\uFE0F]$/u;
@@ -45,7 +44,7 @@ export function measureFor(set: FontSet, weight: FontWeight, letterSpacingEm = 0
   const metrics = metricsFor(face.data);
   return (text: string) => {
     let width = 0;
-    for (const { segment } of graphemes.segment(text)) {
+    for (const segment of graphemesOf(text)) {
       if (EMOJI.test(segment)) {
         width += 1 + letterSpacingEm;
         continue;

@@ -1,7 +1,7 @@
 // Shrink-to-fit for card text: try font sizes from the box's largest down to its smallest; at the
 // smallest, cut the text with an ellipsis and say so. Pure functions over a measure, so the rules
 // are tested without fonts or rendering.
-import { breakLines, type MeasureEm } from './line-break.ts';
+import { breakLines, graphemesOf, type MeasureEm } from './line-break.ts';
 
 /** A text box as a template declares it (pixels of the layout size). */
 export interface TextBox {
@@ -54,11 +54,10 @@ const linesAllowed = (box: TextBox, size: number, height: number) =>
   Math.min(box.maxLines ?? Infinity, Math.floor((height + 0.001) / (size * box.lineHeight)));
 
 const TRAILING_PUNCTUATION = /[\s，、。；：,.;:！？!?—\-…]+$/u;
-const graphemes = new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
 
 /** `line` shortened so that it plus "…" fits `maxEm`; trailing punctuation goes before the ellipsis. */
 export function withEllipsis(line: string, maxEm: number, measure: MeasureEm): string {
-  const parts = [...graphemes.segment(line)].map((g) => g.segment);
+  const parts = graphemesOf(line);
   let kept = parts.join('').replace(TRAILING_PUNCTUATION, '');
   while (kept && measure(`${kept}…`) > maxEm) {
     parts.pop();

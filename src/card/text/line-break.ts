@@ -8,6 +8,9 @@ export type MeasureEm = (text: string) => number;
 
 const graphemes = new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
 
+/** The user-perceived characters of a text (an emoji sequence or a base + mark is one). */
+export const graphemesOf = (text: string): string[] => [...graphemes.segment(text)].map((g) => g.segment);
+
 // 避头尾 for the places UAX #14 (Unicode 13 here) gives no break at all — runs glued by quotation
 // marks or Latin — which must be split by character: these never begin / never end a line.
 const NO_LINE_START = new Set([...'!%),.:;?]}¢°’"”、。〃〆〕〗〞﹚﹜！＂％＇），．：；？］｝～–—…‥〉》」』】〙〟｠»ー·・｜|']);
@@ -18,7 +21,7 @@ function hardSplit(segment: string, maxEm: number, measure: MeasureEm): string[]
   const out: string[] = [];
   let line: string[] = [];
   let width = 0;
-  for (const { segment: g } of graphemes.segment(segment)) {
+  for (const g of graphemesOf(segment)) {
     const w = measure(g);
     if (line.length > 0 && width + w > maxEm) {
       const carry = [g];
@@ -92,9 +95,9 @@ export function breakLines(text: string, maxEm: number, measure: MeasureEm): str
  * with opening punctuation nor starting the last with closing punctuation. Lines only get shorter.
  */
 function avoidOrphan(lines: string[]): void {
-  const last = [...graphemes.segment(lines.at(-1)!)].map((g) => g.segment);
+  const last = graphemesOf(lines.at(-1)!);
   if (last.filter((g) => !NO_LINE_START.has(g)).length !== 1 || !/\p{Script=Han}/u.test(last[0]!)) return;
-  const prev = [...graphemes.segment(lines.at(-2)!)].map((g) => g.segment);
+  const prev = graphemesOf(lines.at(-2)!);
   const moved: string[] = [];
   do moved.unshift(prev.pop()!);
   while (prev.length > 2 && moved.length < 3 && (NO_LINE_START.has(moved[0]!) || NO_LINE_END.has(prev.at(-1)!)));
