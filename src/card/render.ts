@@ -5,12 +5,11 @@ import { createHash } from 'node:crypto';
 import satori, { type SatoriNode } from 'satori';
 import { html } from 'satori-html';
 import sharp from 'sharp';
-import { fileURLToPath } from 'node:url';
 import { emojiDataUri } from './assets/emoji.ts';
 import { DEFAULT_ASSETS_DIR, loadFontSet, type FontSet } from './assets/fonts.ts';
 import { CardError } from './errors.ts';
 import { validateFields } from './template/fields.ts';
-import { loadCardTemplates, templateNamed, type CardTemplates } from './template/load.ts';
+import { DEFAULT_CARD_TEMPLATES_DIR, loadCardTemplates, templateNamed, type CardTemplates } from './template/load.ts';
 import { assertPricesAllowed } from './template/prices.ts';
 import { resolveSize, type PixelSize } from './sizes.ts';
 import type { CardRenderRequest, RenderedCard } from './types.ts';
@@ -18,7 +17,7 @@ import { finishTree } from './element-tree.ts';
 import { simplifyRectMasks } from './svg-masks.ts';
 import { buildView } from './view.ts';
 
-export const DEFAULT_CARD_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export { DEFAULT_CARD_TEMPLATES_DIR };
 
 export interface CardRendererOptions {
   templatesDir?: string | undefined;
@@ -46,7 +45,7 @@ export class CardRenderer {
   ) {}
 
   static async create(opts: CardRendererOptions = {}): Promise<CardRenderer> {
-    const templates = await loadCardTemplates(opts.templatesDir ?? DEFAULT_CARD_TEMPLATES_DIR);
+    const templates = await loadCardTemplates(opts.templatesDir);
     return new CardRenderer(templates, opts.assetsDir ?? DEFAULT_ASSETS_DIR);
   }
 
