@@ -111,7 +111,7 @@ function fold(text: string, table: FoldTable, withOrigins: boolean, buffers?: Or
 
 /** Folds a term, lexicon word or workspace string exactly like text (used at load, not per check). */
 export function normaliseTerm(term: string, table: FoldTable): string {
-  return normalise(term, table).text;
+  return foldText(term, table);
 }
 
 /** Maps a half-open span of the folded text back to the original text. */
