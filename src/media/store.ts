@@ -2,9 +2,10 @@
 // (<sha256>.<ext>) in one folder. A name is its content, so a file is written once and never
 // changes; two revisions with the same image share the file. Writes go to a temporary file that is
 // renamed into place, so a reader never sees a partial image under a real name.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { writeAtomically } from '../card/output.ts';
 import { DEFAULT_DATA_DIR } from '../db/client.ts';
 import { SiyuError } from '../shared/errors.ts';
 
@@ -71,12 +72,9 @@ export class MediaStore {
     } catch (e) {
       throw new MediaError(`无法创建图片存储目录 ${this.dir}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`, ['用 --media 或环境变量 SIYU_MEDIA_DIR 指定一个可写的目录']);
     }
-    const tmp = path.join(this.dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
     try {
-      await writeFile(tmp, bytes);
-      await rename(tmp, file);
+      await writeAtomically(file, bytes);
     } catch (e) {
-      await rm(tmp, { force: true });
       throw new MediaError(`无法写入图片 ${file}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
     }
     return { path: name, sha256, file };
