@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The files every pack has, besides packs/*.yaml. */
-export const FIXED_FILES = ['pack.yaml', 'lexicons.yaml', 'normalise.yaml', 'departments.yaml'] as const;
+const FIXED_FILES = ['pack.yaml', 'lexicons.yaml', 'normalise.yaml', 'departments.yaml'] as const;
 
 export interface PackFiles {
   /** Absolute pack directory. */
@@ -37,20 +37,14 @@ function ruleFileNames(dir: string): { names: string[]; problem?: string } {
 export function readPackFiles(dir: string): PackFiles {
   const { names: ruleFiles, problem: packsProblem } = ruleFileNames(dir);
   const texts = new Map<string, string>();
-  const all = [...FIXED_FILES, ...ruleFiles];
-  const read = all.map((file) => {
+  const unreadable = new Map<string, string>();
+  for (const file of [...FIXED_FILES, ...ruleFiles]) {
     try {
-      return readFileSync(path.join(dir, file), 'utf8');
+      texts.set(file, readFileSync(path.join(dir, file), 'utf8'));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      return new Error(code === 'ENOENT' ? `${file}：文件不存在` : `${file}：无法读取（${code ?? String(e)}）`);
+      unreadable.set(file, code === 'ENOENT' ? `${file}：文件不存在` : `${file}：无法读取（${code ?? String(e)}）`);
     }
-  });
-  const unreadable = new Map<string, string>();
-  all.forEach((file, i) => {
-    const r = read[i]!;
-    if (r instanceof Error) unreadable.set(file, r.message);
-    else texts.set(file, r);
-  });
+  }
   return { dir, texts, ruleFiles, unreadable, packsProblem };
 }
