@@ -6,15 +6,27 @@
 // Anchors are derived from the regex itself (parsed with regexpp), so pack editors write plain
 // regexes and never maintain anchors by hand. A pattern with no derivable anchor always runs.
 import { RegExpParser } from '@eslint-community/regexpp';
-import type { Alternative, Element, Pattern } from '@eslint-community/regexpp/ast';
+import type { Alternative, CharacterClass, Element, Pattern } from '@eslint-community/regexpp/ast';
 
 const parser = new RegExpParser();
 
 /** The regex's syntax tree (flags u): parsed once per pattern and shared by the derivations. */
 export const parsePattern = (source: string): Pattern => parser.parsePattern(source, 0, source.length, { unicode: true });
 
-/** Character classes larger than this are not worth gating on. */
+/** Character classes larger than this are not expanded into words (anchors or starts). */
 const MAX_CLASS = 16;
+
+/** The characters of a short class of plain characters ([甲乙丙]), or undefined (negated, with
+ *  ranges or escapes, empty, or larger than MAX_CLASS). */
+export function classChars(el: CharacterClass): string[] | undefined {
+  if (el.negate || el.unicodeSets || el.elements.length === 0 || el.elements.length > MAX_CLASS) return undefined;
+  const chars: string[] = [];
+  for (const c of el.elements) {
+    if (c.type !== 'Character') return undefined;
+    chars.push(String.fromCodePoint(c.value));
+  }
+  return chars;
+}
 
 type Anchors = string[];
 
@@ -43,15 +55,8 @@ function ofElement(el: Element): Anchors | undefined {
   switch (el.type) {
     case 'Character':
       return [String.fromCodePoint(el.value)];
-    case 'CharacterClass': {
-      if (el.negate || el.unicodeSets) return undefined;
-      const chars: string[] = [];
-      for (const c of el.elements) {
-        if (c.type !== 'Character') return undefined;
-        chars.push(String.fromCodePoint(c.value));
-      }
-      return chars.length > 0 && chars.length <= MAX_CLASS ? chars : undefined;
-    }
+    case 'CharacterClass':
+      return classChars(el);
     case 'Group':
     case 'CapturingGroup':
       return ofAlternatives(el.alternatives);

@@ -8,12 +8,10 @@
 //
 // Like the anchors (pattern-anchors.ts), the starts are derived from the regex itself.
 import type { Element, Pattern } from '@eslint-community/regexpp/ast';
-import { parsePattern } from './pattern-anchors.ts';
+import { classChars, parsePattern } from './pattern-anchors.ts';
 
 /** More distinct starts than this and the pattern is left to a global scan. */
 const MAX_STARTS = 64;
-/** Character classes larger than this are not expanded into starts. */
-const MAX_CLASS = 16;
 
 /** Whether the element can match the empty string (then what follows it may start a match). */
 function nullable(el: Element): boolean {
@@ -48,15 +46,8 @@ function starts(seq: readonly Element[]): string[] | undefined {
       }
       return [run];
     }
-    case 'CharacterClass': {
-      if (first.negate || first.unicodeSets || first.elements.length > MAX_CLASS) return undefined;
-      const chars: string[] = [];
-      for (const c of first.elements) {
-        if (c.type !== 'Character') return undefined;
-        chars.push(String.fromCodePoint(c.value));
-      }
-      return chars.length > 0 ? chars : undefined;
-    }
+    case 'CharacterClass':
+      return classChars(first);
     case 'Assertion':
       return starts(rest); // zero-width: the match starts with what follows
     case 'Group':
