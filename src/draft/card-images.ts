@@ -10,7 +10,7 @@ import { loadCardTemplates, type CardTemplates } from '../card/template/load.ts'
 import { checkImages, type ImageCheckReport } from '../check/image/index.ts';
 import type { CardFields, CheckResult, DraftCheck, MediaFinding, MediaRef, Verdict } from '../domain/types.ts';
 import { isSiyuError } from '../shared/errors.ts';
-import { DEFAULT_MEDIA_DIR, MediaStore } from '../media/store.ts';
+import { MediaStore, mediaDirFor } from '../media/store.ts';
 import type { Brand, Persona } from '../workspace/schema.ts';
 
 export type { CardRendering } from '../card/pool.ts';
@@ -90,7 +90,7 @@ export async function closeDefaultCardRendering(): Promise<void> {
 export function defaultCardStage(workspaceDir: string): CardStage {
   return {
     rendering: defaultCardRendering(),
-    store: new MediaStore(process.env.SIYU_MEDIA_DIR?.trim() || DEFAULT_MEDIA_DIR),
+    store: new MediaStore(mediaDirFor({ embedded: false })),
     workspaceDir,
     libraryDir: libraryDirOf(workspaceDir),
   };
