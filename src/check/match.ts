@@ -60,10 +60,11 @@ export function runPattern(pack: CompiledPack, text: string, pattern: CompiledPa
   }
 }
 
-/** The regex tried at each position where one of its first words starts (starts[from, to), in
- *  order), skipping positions inside the previous match: the same matches as runPattern
- *  (pattern-prefixes.ts). A text with many starts goes to one global scan from the first start
- *  instead — exact too, since no match begins before it — because each try costs a call. */
+/** The regex tried at each position where one of its first words starts (`starts`, sorted here
+ *  if the scan left them out of order), skipping positions inside the previous match: the same
+ *  matches as runPattern (pattern-prefixes.ts). A text with many starts goes to one global scan
+ *  from the first start instead — exact too, since no match begins before it — because each try
+ *  costs a call. */
 export function runAtStarts(pack: CompiledPack, text: string, pattern: CompiledPattern, starts: Int32Array, hits: Hit[]): void {
   const { rule, sticky } = pattern;
   // The automaton reports words by end position; a longer start word may end after a shorter

@@ -264,7 +264,7 @@ export class TermIndex<P> {
   }
 
   /** Calls visit for every occurrence of every term in the text, in order of end position,
-   *  without building a result array (the checker's hot path). */
+   *  without building a result array. (The checker's hot path is collect().) */
   forEachHit(text: string, visit: (payloads: readonly P[], start: number, end: number) => void): void {
     this.scan(text, 0, text.length, (id, start, end) => {
       visit(this.termPayloads[id]!, start, end);
