@@ -116,7 +116,8 @@ export function layoutData(card: CardFields, declared: readonly string[] | undef
   return out;
 }
 
-function describeFailure(e: unknown): string {
+/** A card error as one Chinese line: the message and its details. */
+export function describeCardError(e: unknown): string {
   if (isSiyuError(e)) return [e.message, ...e.details].join('；');
   return (e as Error)?.message ?? String(e);
 }
@@ -136,7 +137,7 @@ export async function renderCard(stage: CardStage, card: CardFields, owner: Card
     const media: MediaRef = { path: stored.path, sha256: stored.sha256, width: rendered.width, height: rendered.height, format: rendered.format, preset: rendered.preset };
     return { ok: true, media: [media], warnings: rendered.warnings };
   } catch (e) {
-    return { ok: false, reason: `卡片图片生成失败：${describeFailure(e)}` };
+    return { ok: false, reason: `卡片图片生成失败：${describeCardError(e)}` };
   }
 }
 

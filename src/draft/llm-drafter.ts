@@ -9,9 +9,9 @@ import { ChatOpenAI } from '@langchain/openai';
 import { z } from 'zod';
 import type { CardFields, DraftOutcome } from '../domain/types.ts';
 import { templateNamed, type CardTemplate, type CardTemplates } from '../card/template/load.ts';
-import { isSiyuError, SiyuError } from '../shared/errors.ts';
+import { SiyuError } from '../shared/errors.ts';
 import { logger } from '../shared/logger.ts';
-import { defaultCardTemplates } from './card-images.ts';
+import { defaultCardTemplates, describeCardError } from './card-images.ts';
 import { cardPrompt, checkCard, layoutProblem } from './card-layout.ts';
 import type { DraftContext, Drafter } from './drafter.ts';
 import { llmHost, type LlmConfig } from './llm-config.ts';
@@ -227,8 +227,6 @@ export interface LlmDrafterOptions {
 }
 
 type LayoutLookup = { ok: true; layout: CardTemplate } | { ok: false; reason: string };
-
-const describeCardError = (e: unknown) => (isSiyuError(e) ? [e.message, ...e.details].join('；') : e instanceof Error ? e.message : String(e));
 
 export class LlmDrafter implements Drafter {
   readonly mode = 'llm' as const;
