@@ -122,6 +122,8 @@ export function compilePack({ manifest, specs: packSpecs, lexicons, normalise, d
   const table = buildFoldTable(normalise);
   const fold = (s: string) => normaliseTerm(s, table);
   const specs = [...packSpecs, ...workspaceRules(extras, packSpecs, manifest)];
+  /** A rule's literal words as written: its terms and the words of the lexicons it lists. */
+  const wordsOf = (spec: RuleSpec): string[] => [...spec.terms, ...spec.lexicons.flatMap((l) => lexicons[l] ?? [])];
   primeReadings([...specs.flatMap((s) => s.terms), ...Object.values(lexicons).flat(), ...departments.flatMap((d) => d.words)].join(''));
   const terms = new TermIndex<TermPayload>();
   const patterns: CompiledPattern[] = [];
@@ -143,7 +145,7 @@ export function compilePack({ manifest, specs: packSpecs, lexicons, normalise, d
       unlessFollowedBy: spec.unlessFollowedBy.map(fold).filter((s) => s.length > 0),
     };
     const own: TermPayload = { kind: 'rule', rule };
-    for (const t of [...spec.terms, ...spec.lexicons.flatMap((l) => lexicons[l] ?? [])]) addWithVariants(terms, fold(t), own);
+    for (const t of wordsOf(spec)) addWithVariants(terms, fold(t), own);
     for (const p of spec.patterns) {
       // Patterns are written against folded text; only their literal (non-ASCII) characters are
       // folded, because ASCII is regex syntax (\D, |, -).
@@ -166,7 +168,7 @@ export function compilePack({ manifest, specs: packSpecs, lexicons, normalise, d
 
   terms.prepare(); // pay for the automaton at load, not on the first check
   const vocabulary: PackVocabulary = {
-    terms: [...new Set(specs.flatMap((s) => [...s.terms, ...s.lexicons.flatMap((l) => lexicons[l] ?? [])]))],
+    terms: [...new Set(specs.flatMap(wordsOf))],
     patterns: specs.flatMap((s) => s.patterns),
   };
   return {
