@@ -1,18 +1,9 @@
-// Sentence windows on the folded text, for context rules whose qualifier may sit a clause or two
-// away from the hit ("张主任从事眼整形25年，手法细腻" — the praise follows a comma). A sentence ends at
-// 。！？!? or a line break; commas and semicolons do not end it.
+// Helpers for context rules whose qualifier may sit a clause or two away from the hit ("张主任从事
+// 眼整形25年，手法细腻" — the praise follows a comma): the sentence window itself is clause.ts's, one
+// definition of where a sentence ends for every rule.
 import { before } from '../clause.ts';
 
-const ENDS = new Set([...'。！？!?\n\r'].map((c) => c.charCodeAt(0)));
-
-/** [from, to) around [start, end), cut at sentence ends and at `reach` units either side. */
-export function sentenceWindow(text: string, start: number, end: number, reach: number): { from: number; to: number } {
-  let from = start;
-  while (from > 0 && start - from < reach && !ENDS.has(text.charCodeAt(from - 1))) from--;
-  let to = end;
-  while (to < text.length && to - end < reach && !ENDS.has(text.charCodeAt(to))) to++;
-  return { from, to };
-}
+export { sentenceWindow } from '../clause.ts';
 
 const NEGATIONS = ['不', '没', '无', '非', '别', '勿'];
 /** Words that start with a negation character but do not negate (不愧是资深专家, 不仅经验丰富). */
