@@ -3,7 +3,6 @@
 // plan drafts cards, when an editor edits one, and (the check only) when the worker publishes.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { cardBrandFor } from '../card/brand.ts';
 import { CardRenderPool, type CardRendering } from '../card/pool.ts';
 import { loadCardTemplates, type CardTemplates } from '../card/template/load.ts';
@@ -39,8 +38,8 @@ export interface CardOwner {
   persona?: Pick<Persona, 'name' | 'role' | 'avatar'> | undefined;
 }
 
-/** The same folder as card/render.ts's; not imported from there, which would load satori here. */
-export const DEFAULT_CARD_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+/** The layout loader's default folder (templates/), for callers that read layouts themselves. */
+export { DEFAULT_CARD_TEMPLATES_DIR } from '../card/template/load.ts';
 
 /** Layout fields filled from the persona (see layoutData), never written by a drafter. */
 export const PERSONA_CARD_FIELDS = ['name', 'role', 'avatar'] as const;
@@ -49,7 +48,7 @@ let layouts: Promise<CardTemplates> | undefined;
 
 /** The layouts in templates/cards/layouts, read once per process (again after a failed read). */
 export async function defaultCardTemplates(): Promise<CardTemplates> {
-  layouts ??= loadCardTemplates(DEFAULT_CARD_TEMPLATES_DIR);
+  layouts ??= loadCardTemplates();
   try {
     return await layouts;
   } catch (e) {
