@@ -6,12 +6,12 @@
 // Where: $SIYU_CACHE_DIR, else the OS cache directory (XDG_CACHE_HOME or ~/.cache on Linux,
 // ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows) under siyu/compiled-packs.
 // SIYU_CACHE_DIR=off turns the cache off.
-import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { CompiledPack } from './compile.ts';
 import { decodePack, encodePack } from './pack-codec.ts';
+import { writeAtomically } from '../shared/atomic-write.ts';
 
 /** Entries kept; older ones (other pack versions, other workspaces) are removed on write. */
 const KEEP = 16;
@@ -59,14 +59,12 @@ export async function readCachedPack(key: string): Promise<CompiledPack | undefi
 export async function writeCachedPack(key: string, pack: CompiledPack): Promise<void> {
   const dir = cacheDir();
   if (!dir) return;
-  const temp = path.join(dir, `.${PREFIX}${key}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(temp, encodePack(pack, key));
-    await rename(temp, entryPath(dir, key));
+    // Its temporary file is `.pack-….tmp`, which prune() clears if a crashed writer left one.
+    await writeAtomically(entryPath(dir, key), encodePack(pack, key));
     await prune(dir);
   } catch {
-    await rm(temp, { force: true }).catch(() => {});
+    // A cache that cannot be written only costs the next start its speed.
   }
 }
 

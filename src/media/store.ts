@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeAtomically } from '../card/output.ts';
+import { writeAtomically } from '../shared/atomic-write.ts';
 import { DEFAULT_DATA_DIR } from '../db/client.ts';
 import { SiyuError } from '../shared/errors.ts';
 

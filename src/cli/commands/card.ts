@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cardBrandFor, NEUTRAL_BRAND } from '../../card/brand.ts';
 import { CardError } from '../../card/errors.ts';
-import { writeAtomically } from '../../card/output.ts';
+import { writeAtomically } from '../../shared/atomic-write.ts';
 import { CardRenderer } from '../../card/render.ts';
 import { CARD_SIZE_NAMES, CARD_SIZE_PRESETS, formatSize, parseSize, type CardSizeName, type PixelSize } from '../../card/sizes.ts';
 import type { CardImageFormat } from '../../card/types.ts';
