@@ -19,7 +19,9 @@ export interface CardPoolOptions extends CardRendererOptions {
   threads?: number | undefined;
 }
 
-const WORKER_FILE = fileURLToPath(new URL('./render-worker.mjs', import.meta.url));
+// A worker thread does not inherit the parent's loader: from the TypeScript sources it starts with
+// the tsx shim (render-worker.mjs); the compiled copy (bin/siyu.mjs) has a plain render-worker.js.
+const WORKER_FILE = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './render-worker.mjs' : './render-worker.js', import.meta.url));
 
 export class CardRenderPool implements CardRendering {
   private readonly pool: Piscina<CardRenderRequest, WorkerReply>;

@@ -3,16 +3,16 @@
 // (load-sources.ts), which also reports every problem of a broken pack. Only a pack that compiled
 // without problems is cached, so a broken pack is reported on every load.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ComplianceExtras } from '../workspace/schema.ts';
 import { createChecker } from './checker.ts';
 import { readCachedPack, writeCachedPack } from './pack-cache.ts';
 import { complete, readPackFiles } from './pack-files.ts';
 import { packKey } from './pack-key.ts';
 import type { Checker } from './types.ts';
+import { packagePath } from '../shared/package-root.ts';
 
 /** <project>/compliance, found relative to this file so it works from any working directory. */
-export const DEFAULT_PACK_DIR = fileURLToPath(new URL('../../compliance/', import.meta.url));
+export const DEFAULT_PACK_DIR = packagePath('compliance');
 
 /** Loads, validates and compiles the rule pack, with the workspace's own terms and allow-listed
  *  phrases when given; throws one SiyuError listing every problem. */

@@ -17,11 +17,14 @@ import type { PackFiles } from './pack-files.ts';
 /** Bump when the cache file layout changes in a way the code hash would not show. */
 const FORMAT = 'siyu-compiled-pack/1';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
+const SELF = fileURLToPath(import.meta.url);
+const HERE = path.dirname(SELF);
+/** .ts when running from the sources, .js from the compiled copy (bin/siyu.mjs). */
+const EXT = path.extname(SELF);
 const CODE_DIRS = [HERE, path.join(HERE, 'context')];
 /** Outside src/check, what validating and compiling a pack reads: the YAML reader, the severities
  *  the schema accepts, the shape of the workspace extras. */
-const CODE_FILES = ['../shared/yaml-file.ts', '../domain/types.ts', '../workspace/schema.ts'].map((f) => path.join(HERE, f));
+const CODE_FILES = ['../shared/yaml-file', '../domain/types', '../workspace/schema'].map((f) => path.join(HERE, f + EXT));
 const LIBRARIES = ['opencc-js', 'pinyin-pro', '@eslint-community/regexpp', 'yaml', 'zod'];
 
 // Synchronous reads on purpose: some fifty small files, read once per process; through the thread

@@ -4,13 +4,13 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { SiyuError } from '../shared/errors.ts';
 import type { SchemaFile } from './schema-engine.ts';
+import { packagePath } from '../shared/package-root.ts';
 
 /** prisma/ in this package, found from this file so it works from any working directory. */
-export const PRISMA_DIR = fileURLToPath(new URL('../../prisma/', import.meta.url));
+export const PRISMA_DIR = packagePath('prisma');
 export const DEFAULT_SCHEMA_PATH = path.join(PRISMA_DIR, 'schema.prisma');
 export const DEFAULT_MIGRATIONS_DIR = path.join(PRISMA_DIR, 'migrations');
 

@@ -3,7 +3,6 @@
 // in a template should stop the run with the file's name, not fail every slot half-way through.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -11,8 +10,9 @@ import { CONTENT_TYPES, DRAFT_KINDS, type ContentType, type DraftKind } from '..
 import { SiyuError } from '../shared/errors.ts';
 import { groupSchema, segmentSchema } from '../workspace/schema.ts';
 import type { DraftContext } from './drafter.ts';
+import { packagePath } from '../shared/package-root.ts';
 
-export const DEFAULT_PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url));
+export const DEFAULT_PROMPTS_DIR = packagePath('prompts');
 
 const text = z.string({ error: '缺失或不是文本' }).trim().min(1, '不能为空');
 const kindFileSchema = z.strictObject({ system: text, user: text });

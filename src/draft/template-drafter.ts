@@ -2,7 +2,6 @@
 // family for the slot, rotates through its variants by date so a week of posts does not repeat,
 // and falls back to the next variant when one renders something unusable (a banned phrase, too
 // long, a template error). It returns { ok: false, reason } rather than throwing.
-import { fileURLToPath } from 'node:url';
 import type { CardFields, DraftOutcome, Slot } from '../domain/types.ts';
 import { CONTENT_TYPE_LABELS, DRAFT_KIND_LABELS } from '../domain/types.ts';
 import { logger } from '../shared/logger.ts';
@@ -21,9 +20,10 @@ import {
 } from './template-library.ts';
 import { applyEmojiPolicy, charCount, findBannedPhrase, hasChinese, normaliseText, WECOM_TEXT_LIMIT } from './template-text.ts';
 import { buildView, type TemplateView } from './template-view.ts';
+import { packagePath } from '../shared/package-root.ts';
 
 /** The templates shipped with Siyu, resolved from this file so the cwd does not matter. */
-export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const DEFAULT_TEMPLATES_DIR = packagePath('templates');
 
 /**
  * Which group-post kind a group slot gets. The planner may ask for one explicitly by using the kind

@@ -3,11 +3,11 @@
 // half-written workspace behind, and an existing folder with files in it is never touched.
 import { cp, mkdir, mkdtemp, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SiyuError } from '../shared/errors.ts';
+import { packagePath } from '../shared/package-root.ts';
 
 /** The example workspace shipped with Siyu, resolved from this file so the cwd does not matter. */
-export const EXAMPLE_WORKSPACE_DIR = fileURLToPath(new URL('../../examples/workspace/', import.meta.url));
+export const EXAMPLE_WORKSPACE_DIR = packagePath('examples', 'workspace');
 
 /** Relative paths of all files under `dir`, sorted. */
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {

@@ -3,12 +3,12 @@
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { describeAt, readYaml } from '../../shared/yaml-file.ts';
 import { CardError } from '../errors.ts';
+import { packagePath } from '../../shared/package-root.ts';
 
-export const DEFAULT_ASSETS_DIR = fileURLToPath(new URL('../../../assets/', import.meta.url));
+export const DEFAULT_ASSETS_DIR = packagePath('assets');
 
 export type FontWeight = 400 | 700;
 

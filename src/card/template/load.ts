@@ -4,16 +4,16 @@
 import Handlebars from 'handlebars';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describeAt, parseYaml, type YamlSource } from '../../shared/yaml-file.ts';
 import { describeTemplateError } from '../../draft/prompts.ts';
 import { CardError } from '../errors.ts';
 import type { CardSizeName } from '../sizes.ts';
 import { frontMatterSchema, type FrontMatter } from './schema.ts';
+import { packagePath } from '../../shared/package-root.ts';
 
 /** The shipped templates folder (layouts live in its cards/layouts). Defined here, not in
  *  render.ts, so code that only reads layouts does not load satori. */
-export const DEFAULT_CARD_TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
+export const DEFAULT_CARD_TEMPLATES_DIR = packagePath('templates');
 
 export interface CardTemplate extends FrontMatter {
   name: string;

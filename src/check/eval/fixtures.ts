@@ -5,17 +5,17 @@
 // whole set can be fixed in one go.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { SiyuError } from '../../shared/errors.ts';
 import { describeAt, readYaml } from '../../shared/yaml-file.ts';
 import { CATEGORY_IDS } from '../schema.ts';
+import { packagePath } from '../../shared/package-root.ts';
 
 // Fixture authors read these messages: zod's own ones (unknown field, wrong type) in Chinese too.
 z.config(z.locales.zhCN());
 
 /** <project>/test/fixtures/compliance, found relative to this file. */
-export const DEFAULT_FIXTURE_DIR = fileURLToPath(new URL('../../../test/fixtures/compliance/', import.meta.url));
+export const DEFAULT_FIXTURE_DIR = packagePath('test', 'fixtures', 'compliance');
 
 export const VERDICTS = ['pass', 'review', 'block'] as const;
 /** Brand contexts a case can be checked in (the script builds them from the example workspace). */

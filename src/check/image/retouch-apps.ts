@@ -2,12 +2,12 @@
 // so the compliance team can add an app without a code change; it is validated at load so a typo
 // is reported with file, line and path instead of silently matching nothing.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { SiyuError } from '../../shared/errors.ts';
 import { describeAt, readYaml } from '../../shared/yaml-file.ts';
+import { packagePath } from '../../shared/package-root.ts';
 
-export const DEFAULT_RETOUCH_APPS_FILE = fileURLToPath(new URL('../../../compliance/image/retouch-apps.yaml', import.meta.url));
+export const DEFAULT_RETOUCH_APPS_FILE = packagePath('compliance', 'image', 'retouch-apps.yaml');
 
 const text = z.string({ error: '必须是文本' }).trim().min(1, '不能为空');
 const matchList = z.array(text, { error: '应为匹配词列表，例如 [meitu, 美图秀秀]' }).min(1, '至少写一个匹配词');
