@@ -10,10 +10,12 @@
 // Falls back to the sources through tsx (returns undefined) when SIYU_RUNTIME=tsx, when esbuild
 // is missing, or when the copy cannot be built or written (a read-only install).
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+const require = createRequire(import.meta.url);
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FORMAT = 'siyu-runtime/1';
 const DONE = '.complete';
@@ -93,18 +95,19 @@ function removeUnused(cache, keep) {
 export async function compiledModule(relativeSource, root = PACKAGE_ROOT) {
   if (process.env.SIYU_RUNTIME === 'tsx') return undefined;
   try {
-    const esbuild = await import('esbuild');
+    // esbuild's version from its package.json: loading esbuild itself is only worth it to build.
+    const esbuildVersion = JSON.parse(readFileSync(require.resolve('esbuild/package.json'), 'utf8')).version;
     const src = path.join(root, 'src');
     const cache = path.join(root, 'node_modules', '.cache', 'siyu-runtime');
     const files = sourceFiles(src);
-    const key = keyOf(src, files, esbuild.version);
+    const key = keyOf(src, files, esbuildVersion);
     const dir = path.join(cache, key);
     if (existsSync(path.join(dir, DONE))) {
       const now = new Date();
       utimesSync(dir, now, now); // in use: keep it
     } else {
       mkdirSync(cache, { recursive: true });
-      await build(esbuild, root, files, dir);
+      await build(await import('esbuild'), root, files, dir);
       removeUnused(cache, key);
     }
     return pathToFileURL(path.join(dir, relativeSource.replace(/\.ts$/, '.js'))).href;

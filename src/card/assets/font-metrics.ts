@@ -1,8 +1,9 @@
-// Glyph advances for text fitting, read with fontkit (lazy table parsing, so opening a 10 MB CJK
-// font costs little). Widths are in em so one measure serves every font size.
-import * as fontkit from 'fontkit';
+// Glyph advances for text fitting, read from the font's own tables (sfnt-metrics.ts: in place,
+// nothing parsed ahead, so opening a 10 MB CJK font costs little). Widths are in em so one measure
+// serves every font size.
 import { graphemesOf, type MeasureEm } from '../text/line-break.ts';
 import type { FontSet, FontWeight } from './fonts.ts';
+import { openFontMetrics, type FontMetrics } from './sfnt-metrics.ts';
 
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 // Zero-width joiners, variation selectors and other format characters take no space.
@@ -10,17 +11,17 @@ const ZERO_WIDTH = /^[\p{Cf}\p{Mn}\uFE0E\uFE0F]$/u;
 
 class FaceMetrics {
   private readonly advances = new Map<number, number>();
-  private readonly font: fontkit.Font;
+  private readonly font: FontMetrics;
 
   constructor(data: Buffer) {
-    this.font = fontkit.create(data) as fontkit.Font;
+    this.font = openFontMetrics(data);
   }
 
   advance(cp: number): number {
     let w = this.advances.get(cp);
     if (w === undefined) {
       const ch = String.fromCodePoint(cp);
-      w = ZERO_WIDTH.test(ch) ? 0 : this.font.glyphForCodePoint(cp).advanceWidth / this.font.unitsPerEm;
+      w = ZERO_WIDTH.test(ch) ? 0 : this.font.advanceOf(this.font.glyphOf(cp)) / this.font.unitsPerEm;
       this.advances.set(cp, w);
     }
     return w;
