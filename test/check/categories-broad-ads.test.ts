@@ -137,3 +137,53 @@ describe('R21 private-domain: mass-message markers, silence as consent', () => {
     '门诊通知：国庆期间正常营业，欢迎咨询',
   ])('passes “%s”', (text) => expectNone(text, 'R21'));
 });
+
+// Round 5 (broad-round5.yaml): families for phrasings in other voices, with their neighbours.
+describe('round 5: R01 judged by looks — discounted, turned away, 身份证, partner cold, 喊你奶奶', () => {
+  it.each([
+    '法令纹一深，客户心里就给你减分了',
+    '双下巴挂在脸上，相亲对象直接劝退',
+    '面试官一看你气色不好，就觉得你不自律',
+    '颜值就是你的第一张名片',
+    '一身赘肉，怪不得老公对你越来越冷淡',
+    '出门买菜，小孩都喊你奶奶了',
+    '老公看你的眼神是不是越来越敷衍了？',
+    '同学聚会没人愿意跟你合影？',
+  ])('R01 blocks 「%s」', (text) => expectHit(text, 'R01'));
+  it.each(['考试粗心被扣分了，下次注意', '小朋友叫我阿姨，我还挺开心的', '老公最近不回家吃饭，原来在赶项目', '这张照片是我的第二张名片吗哈哈'])(
+    'R01 passes 「%s」',
+    (text) => expectNone(text, 'R01'),
+  );
+});
+
+describe('round 5: R14 avatars, homepages, one-to-one consultants in 科普', () => {
+  it.each([
+    '科普：光子和激光有什么不同？想了解更多，戳我主页',
+    '小百科：玻尿酸为什么会被吸收？具体情况可以咨询我们的顾问',
+    '干货：敏感肌怎么护理？需要的话可以预约1对1分析',
+  ])('R14 reviews 「%s」', (text) => expectHit(text, 'R14', 'review'));
+  it('R14 ignores a contact line outside 科普', () => expectNone('门诊时间调整，请联系客服确认', 'R14'));
+});
+
+describe('round 5: R15/R16 promotions without a price figure; the writer’s own shopping', () => {
+  it.each(['光子嫩肤这周按老价格走，想做的姐妹抓紧', '转发截图送一次小气泡'])('R15 blocks 「%s」', (text) => expectHit(text, 'R15'));
+  it('R16 reviews a lottery that needs a purchase', () => expectHit('做项目满3000即可抽奖，人人有奖', 'R16', 'review'));
+  it.each([
+    '这件大衣原价1299，到手599，果断下单了',
+    '楼下奶茶第二杯半价，办公室又拼单了',
+    '网上买的加湿器才59块，效果还行',
+    '今晚8点群内抽奖，奖品是定制帆布袋3个',
+  ])('R15 and R16 pass 「%s」', (text) => {
+    expectNone(text, 'R15');
+    expectNone(text, 'R16');
+  });
+  it('a purchase post that names a medical project is still a promotion', () => expectHit('团购买了热玛吉，原价19800，到手9800', 'R15'));
+  it('R15 does not read a negated 能做 as a pitch', () => expectNone('孕期能不能做光子？不能，哺乳期也不建议', 'R15'));
+});
+
+describe('round 5: R19 measure-word procedures, negated advice; R21 added to a group', () => {
+  it.each(['暑假带女儿割个双眼皮', '给儿子垫个鼻子，开学更精神'])('R19 blocks 「%s」', (text) => expectHit(text, 'R19'));
+  it('R19 passes advice against it', () => expectNone('医生不建议未成年人做双眼皮手术', 'R19'));
+  it('R21 reviews 「已经帮您加进福利群」', () => expectHit('已经帮您加进会员福利群啦，每周都有特价', 'R21', 'review'));
+  it('R21 passes 「您刚才加入的群」', () => expectNone('您刚才问的问题，医生下午回复您', 'R21'));
+});

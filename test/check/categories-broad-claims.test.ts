@@ -138,3 +138,51 @@ describe('more phrasings and their everyday neighbours', () => {
   });
   it('R06 ratio in everyday text only warns', () => expectNoClaim('家里的工作减少了一半', 'R06'));
 });
+
+// Round 5 (broad-round5.yaml): families written for phrasings in other voices — customer-service
+// replies, a doctor's own account, group chats — and their everyday neighbours.
+describe('round 5: R05 small-pain similes, unnoticed downtime, duration as a state', () => {
+  it.each(['打玻尿酸就像被蚊子咬一下', '怕痛的宝子放心，水光打起来很快'])('R05 reviews 「%s」', (text) => expectHit(text, 'R05', 'review'));
+  it.each(['做完热玛吉老公都没发现', '午休来打水光，晚上就能上镜', '玻尿酸打进去，半年都是饱满的'])('R05 blocks 「%s」', (text) =>
+    expectHit(text, 'R05'),
+  );
+  it.each(['我剪了刘海，同事根本没发现', '夏天被蚊子咬了好几个包', '这盆绿萝半年都是水润的'])('R05 does not block 「%s」', (text) =>
+    expectNoClaim(text, 'R05'),
+  );
+});
+
+describe('round 5: R06 N-in-M counts, 十有八九 among customers, in-house statistics', () => {
+  it.each(['我们做的鼻综合，两百例里头需要修复的不到三例', '打过水光的顾客里十有八九会回购', '根据我们的回访数据，做完三次以后斑点明显淡了', '做完超声炮下颌线平均提升三成'])(
+    'R06 blocks 「%s」',
+    (text) => expectHit(text, 'R06'),
+  );
+  it.each(['一百个人里有一个人中奖', '这场雨十有八九要下到晚上', '根据我们的回访数据，前台服务还要改进'])('R06 does not block 「%s」', (text) =>
+    expectNoClaim(text, 'R06'),
+  );
+});
+
+describe('round 5: R07 not-the-same-level, outdated methods, elsewhere vs here', () => {
+  it.each([
+    '和我们的水光相比，外面那些团购根本不是一回事',
+    '跟那些美容院的光子压根不在一个层面上',
+    '电波拉皮早就过时了，现在都做超声炮',
+    '埋线提升顶多撑半年，热玛吉才是长久之计',
+    '在别家打的玻尿酸都吸收了，来我们这补一针',
+    '这台皮秒一次顶过去三次激光',
+  ])('R07 blocks 「%s」', (text) => expectHit(text, 'R07'));
+  it.each(['知道和做到根本不是一回事', '翻盖手机早就过时了，现在都用智能机', '在别家吃过饭再来我们这喝茶'])('R07 does not block 「%s」', (text) =>
+    expectNoClaim(text, 'R07'),
+  );
+});
+
+describe('round 5: R08 case photos sent to a customer, “this is one I did”, customers named by their treatment', () => {
+  it.each([
+    '您的情况我们很常见，把之前的术后照发您看看',
+    '这是我上个月修的一个鼻子，之前在别处做歪了',
+    '上周来做热玛吉的那位姐姐今天发来自拍，脸小了一圈',
+    '晒晒会员群里的好评，都是做完光子的姐妹自己发的',
+  ])('R08 blocks 「%s」', (text) => expectHit(text, 'R08'));
+  it.each(['姐妹们说句实话，今天的火锅好吃吗', '这是我上个月做的一个蛋糕，照片发你看看', '想来做光子的姐妹私信我'])('R08 does not block 「%s」', (text) =>
+    expectNoClaim(text, 'R08'),
+  );
+});

@@ -158,3 +158,44 @@ describe('R12 qualifications and honours', () => {
     expect(quiet(text, 'R12')).toBe(true);
   });
 });
+
+// Round 5 (broad-round5.yaml): families for other voices — a doctor's nickname and renown,
+// paid recommenders, singers who came to the clinic, association member units, patents, “没有之一”.
+describe('round 5: R11 nicknames, renown, people coming for the doctor', () => {
+  it.each([
+    ['我们的注射主任，同行都叫她“玻尿酸女王”', 'block'],
+    ['刘医生是出了名的细致，一台眼睛做三个小时', 'block'],
+    ['不少外地顾客是慕名院长的手艺而来', 'block'],
+    ['我是陈医生，做眼睛这行十五年了，经手的双眼皮上千例', 'block'],
+  ] as const)('R11 catches “%s” as %s', (text, severity) => {
+    expect(strongest(text, 'R11')).toBe(severity);
+  });
+  it.each(['李医生周三上午出诊，下午停诊', '大家都叫她K歌之王，每次聚会都唱到最后'])('R11 leaves “%s” alone', (text) => {
+    expect(quiet(text, 'R11')).toBe(true);
+  });
+});
+
+describe('round 5: R10 paid recommenders and singers; 同款 goods are not endorsements', () => {
+  it.each(['变美分享官火热招募，做完项目发笔记就能拿现金奖励', '某女歌手上周偷偷来我们这打了水光', '百万粉丝的美妆博主特地来体验了热玛吉'])(
+    'R10 blocks “%s”',
+    (text) => {
+      expect(strongest(text, 'R10')).toBe('block');
+    },
+  );
+  it.each(['这双鞋是明星同款，穿着一般', '公司招募周末志愿者，发朋友圈就能拿到纪念品'])('R10 leaves “%s” alone', (text) => {
+    expect(quiet(text, 'R10')).toBe(true);
+  });
+});
+
+describe('round 5: R03 nicknames and injection areas; R09 member units; R12 patents; R13 没有之一', () => {
+  it.each(['小棕瓶现货', '肩颈可以打一针，线条更好看'])('R03 blocks “%s”', (text) => expect(strongest(text, 'R03')).toBe('block'));
+  it('R09 blocks an association member unit', () => expect(strongest('本院是省整形美容协会理事单位', 'R09')).toBe('block'));
+  it('R12 reviews a patent without its number', () => expect(strongest('我们的埋线技术已获多项专利', 'R12')).toBe('review'));
+  it('R13 blocks “没有之一” about a clinic, and warns about a song', () => {
+    expect(strongest('做鼻子就认我们家，全城最好，没有之一', 'R13')).toBe('block');
+    expect(quiet('这是我最爱的一首歌，没有之一', 'R13')).toBe(true);
+  });
+  it('R13 ignores 第1 inside a number (第1234号)', () => {
+    expect(quiet('（沪）医广【2026】第1234号 光子嫩肤原价1980', 'R13')).toBe(true);
+  });
+});

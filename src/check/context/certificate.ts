@@ -3,6 +3,7 @@
 // nothing fires (callers that gate publishing always pass the brand).
 import { PROMOTIONAL_TYPES } from '../../domain/types.ts';
 import type { Hit } from '../match.ts';
+import { affirmed } from './sentence.ts';
 import { looksLikeScience, type ContextEnv, type ContextRule } from './types.ts';
 
 /** The price-inducement category: whatever it finds (原价, 秒杀, 限时限量, 赠品) is a promotion too,
@@ -13,17 +14,33 @@ function priceHits(env: ContextEnv): Hit[] {
   return env.rawHits.filter((h) => h.rule.category === PRICE_CATEGORY);
 }
 
+const OWN_PURCHASE_LEXICONS = ['medical-projects', 'treatment-markers', 'everyday-shopping', 'buyer-voice'];
+
+/** A consultant's life post about something she bought, not the clinic selling: a sale at an
+ *  everyday shop (书店, 超市 — everyday-shopping) or the buyer's own voice (买了, 下单了, 囤了, 拼单 —
+ *  buyer-voice: "大衣原价1299，到手599，果断下单了"), and no medical project or treatment named. */
+export function ownPurchase(env: ContextEnv): boolean {
+  if (env.mentions('medical-projects') || env.mentions('treatment-markers')) return false;
+  return env.mentions('everyday-shopping') || env.mentions('buyer-voice');
+}
+
+/** R16: price inducement is about what the clinic sells; in a post about the writer's own shopping
+ *  (ownPurchase) the 原价/半价 of a coat or a milk tea is not the clinic's price, so the hits go. */
+export const ownPurchaseContext: ContextRule = {
+  name: 'own-purchase',
+  lexicons: OWN_PURCHASE_LEXICONS,
+  apply: (_rule, hits, env) => (hits.length === 0 || ownPurchase(env) ? [] : hits),
+};
+
 /** Promotions (prices, packages, discounts, gifts, time limits): block without a certificate;
  *  review when the clinic has one but the text does not show its number. */
 export const promotionCertificate: ContextRule = {
   name: 'promotion-certificate',
-  lexicons: ['medical-projects', 'treatment-markers', 'everyday-shopping'],
+  lexicons: OWN_PURCHASE_LEXICONS,
   apply(rule, own, env) {
     const brand = env.ctx.brand;
     if (!brand) return [];
-    // A sale at a bookstore or a café in a consultant's life post is not the clinic's ad — unless
-    // the text also names a medical project or treatment.
-    if (env.mentions('everyday-shopping') && !env.mentions('medical-projects') && !env.mentions('treatment-markers')) return [];
+    if (ownPurchase(env)) return [];
     const hits = [...own];
     for (const h of priceHits(env)) {
       // Not already covered by one of this rule's own hits.
@@ -42,7 +59,14 @@ export const promotionCertificate: ContextRule = {
 function pitches(env: ContextEnv): boolean {
   const { contentType } = env.ctx;
   if (contentType) return PROMOTIONAL_TYPES.includes(contentType);
-  return (env.mentions('pitch-markers') || PITCH_PHRASES.some((re) => re.test(env.text))) && !looksLikeScience(env);
+  return (pitchWords(env) || PITCH_PHRASES.some((re) => re.test(env.text))) && !looksLikeScience(env);
+}
+
+/** A pitch-markers word that is not negated in its clause: "孕期能不能做光子？不可以" and
+ *  "不建议做" answer a question, they do not invite (能做 inside 不能做 is not a pitch). */
+function pitchWords(env: ContextEnv): boolean {
+  if (!env.mentions('pitch-markers')) return false;
+  return affirmed(env.text, env.lexicon('pitch-markers').within(0, env.text.length)).length > 0;
 }
 
 /** How consultants invite to a project, beyond the fixed pitch-markers words; written against

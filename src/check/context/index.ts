@@ -3,7 +3,7 @@ import { absoluteClaim } from './absolute-claim.ts';
 import { guaranteeObject, medicalClaim } from './claims.ts';
 import { bulkMessage } from './bulk-message.ts';
 import { minorsTarget } from './minors-target.ts';
-import { productWithoutCertificate, promotionCertificate } from './certificate.ts';
+import { ownPurchaseContext, productWithoutCertificate, promotionCertificate } from './certificate.ts';
 import { disguisedAd } from './disguised-ad.ts';
 import { doctorPromotion, namedDoctor } from './doctor-promotion.ts';
 import { aestheticSubject, testimony } from './testimony.ts';
@@ -24,6 +24,7 @@ export const CONTEXT_RULES: ReadonlyMap<string, ContextRule> = new Map(
     doctorPromotion, namedDoctor, testimony, aestheticSubject,
     promotionCertificate,
     productWithoutCertificate,
+    ownPurchaseContext,
     licensedDepartment,
     nonMedicalBusiness,
     productMedicalClaim,
