@@ -6,6 +6,7 @@ import satori, { type SatoriNode } from 'satori';
 import { html } from 'satori-html';
 import sharp from 'sharp';
 import { emojiDataUri } from './assets/emoji.ts';
+import { uncovered } from './assets/font-metrics.ts';
 import { DEFAULT_ASSETS_DIR, loadFontSet, type FontSet } from './assets/fonts.ts';
 import { CardError } from './errors.ts';
 import { validateFields } from './template/fields.ts';
@@ -38,6 +39,16 @@ function safeAreaCheck(canvas: PixelSize, safe: number) {
   return { outside, onNodeDetected };
 }
 
+/** The layout's HTML for the card, its text fitted with `fonts`. */
+async function markupOf(...[template, ...rest]: Parameters<typeof buildView>): Promise<Awaited<ReturnType<typeof buildView>> & { markup: string }> {
+  const built = await buildView(template, ...rest);
+  try {
+    return { ...built, markup: template.render(built.view) };
+  } catch (e) {
+    throw new CardError(`卡片版式 ${template.file} 出错：${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
 export class CardRenderer {
   private constructor(
     readonly templates: CardTemplates,
@@ -59,14 +70,20 @@ export class CardRenderer {
     const { preset, layout, output } = resolveSize(req.size, template.supportedSizes, template.name);
     const values = validateFields(template, req.fields);
     if (template.pricesNeedCertificate) assertPricesAllowed(template.description, values, req.brand.adReviewCertificate);
-    const fonts = await this.fonts(req);
-    const { view, warnings, pictures } = await buildView(template, preset, layout, values, req.brand, fonts, req.baseDir ?? process.cwd());
-    let markup: string;
-    try {
-      markup = template.render(view);
-    } catch (e) {
-      throw new CardError(`卡片版式 ${template.file} 出错：${(e as Error).message.split('\n')[0]}`);
+    const baseDir = req.baseDir ?? process.cwd();
+    let fonts = await this.fonts(req);
+    let built = await markupOf(template, preset, layout, values, req.brand, fonts, baseDir);
+    // Drawn from common-character cuts: a character only the whole fonts have (a rare surname,
+    // say) means fitting and drawing this card again with the whole fonts.
+    const missing = fonts.whole ? uncovered(fonts, built.markup) : undefined;
+    if (missing?.size) {
+      const whole = await fonts.whole!();
+      if (uncovered(whole, String.fromCodePoint(...missing)).size < missing.size) {
+        fonts = whole;
+        built = await markupOf(template, preset, layout, values, req.brand, fonts, baseDir);
+      }
     }
+    const { markup, warnings, pictures } = built;
     const safe = safeAreaCheck(layout, template.sizes[preset]!.safe);
     const raw = await satori(finishTree(html(markup), pictures) as Parameters<typeof satori>[0], {
       width: layout.width,

@@ -3,35 +3,21 @@
 // best-effort: a missing, unreadable, damaged or foreign file is a miss, a failed write is
 // ignored, and the pack is compiled from the YAML as if there were no cache.
 //
-// Where: $SIYU_CACHE_DIR, else the OS cache directory (XDG_CACHE_HOME or ~/.cache on Linux,
-// ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows) under siyu/compiled-packs.
-// SIYU_CACHE_DIR=off turns the cache off.
+// Where: userCacheDir('compiled-packs') (src/shared/cache-dir.ts).
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { CompiledPack } from './compile.ts';
 import { decodePack, encodePack } from './pack-codec.ts';
 import { writeAtomically } from '../shared/atomic-write.ts';
+import { userCacheDir } from '../shared/cache-dir.ts';
 
 /** Entries kept; older ones (other pack versions, other workspaces) are removed on write. */
 const KEEP = 16;
 const PREFIX = 'pack-';
 const SUFFIX = '.bin';
 
-function osCacheRoot(): string {
-  const home = os.homedir();
-  if (process.platform === 'win32') return process.env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local');
-  if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches');
-  return process.env.XDG_CACHE_HOME || path.join(home, '.cache');
-}
-
 /** The cache directory, or undefined when the cache is off. */
-export function cacheDir(): string | undefined {
-  const configured = process.env.SIYU_CACHE_DIR;
-  if (configured === 'off') return undefined;
-  if (configured) return path.resolve(configured);
-  return path.join(osCacheRoot(), 'siyu', 'compiled-packs');
-}
+export const cacheDir = (): string | undefined => userCacheDir('compiled-packs');
 
 const entryPath = (dir: string, key: string) => path.join(dir, `${PREFIX}${key}${SUFFIX}`);
 

@@ -29,7 +29,7 @@ beforeEach(async () => {
   process.env.SIYU_CACHE_DIR = cacheDir;
 });
 
-const entries = async () => (await readdir(cacheDir).catch(() => [] as string[])).filter((n) => n.endsWith('.bin'));
+const entries = async () => (await readdir(path.join(cacheDir, 'compiled-packs')).catch(() => [] as string[])).filter((n) => n.endsWith('.bin'));
 
 /** A rule file of our own, so the test does not depend on the pack's current wording. */
 const probeRule = (term: string) => `rules:
@@ -62,11 +62,11 @@ describe('compiled-pack cache', () => {
   it('is read, not rewritten, when nothing changed', async () => {
     await loadChecker(packDir);
     const [entry] = await entries();
-    const before = (await stat(path.join(cacheDir, entry!))).mtimeMs;
+    const before = (await stat(path.join(cacheDir, 'compiled-packs', entry!))).mtimeMs;
     await new Promise((r) => setTimeout(r, 20));
     await loadChecker(packDir);
     expect(await entries()).toEqual([entry]);
-    expect((await stat(path.join(cacheDir, entry!))).mtimeMs).toBe(before);
+    expect((await stat(path.join(cacheDir, 'compiled-packs', entry!))).mtimeMs).toBe(before);
   });
 
   it('never serves a changed rule file stale, even at the same size', async () => {
@@ -95,7 +95,7 @@ describe('compiled-pack cache', () => {
     const text = '最好的医生，零风险，无副作用';
     const expected = (await loadChecker(packDir)).check(text);
     const [entry] = await entries();
-    const full = path.join(cacheDir, entry!);
+    const full = path.join(cacheDir, 'compiled-packs', entry!);
     const good = await readFile(full);
     for (const damage of [
       (b: Buffer) => {

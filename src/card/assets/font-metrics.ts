@@ -17,6 +17,11 @@ class FaceMetrics {
     this.font = openFontMetrics(data);
   }
 
+  /** Whether the font has a glyph for the code point. */
+  has(cp: number): boolean {
+    return this.font.glyphOf(cp) !== 0;
+  }
+
   advance(cp: number): number {
     let w = this.advances.get(cp);
     if (w === undefined) {
@@ -55,4 +60,15 @@ export function measureFor(set: FontSet, weight: FontWeight, letterSpacingEm = 0
     }
     return width;
   };
+}
+
+/** Code points in `text` that some face of the set has no glyph for (ASCII is taken as covered). */
+export function uncovered(set: FontSet, text: string): Set<number> {
+  const metrics = set.faces.map((f) => metricsFor(f.data));
+  const out = new Set<number>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp >= 0x80 && !out.has(cp) && metrics.some((m) => !m.has(cp))) out.add(cp);
+  }
+  return out;
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { describeAt, readYaml } from '../../shared/yaml-file.ts';
 import { CardError } from '../errors.ts';
+import { commonCut, worthCutting } from './font-cut.ts';
 import { packagePath } from '../../shared/package-root.ts';
 
 export const DEFAULT_ASSETS_DIR = packagePath('assets');
@@ -24,6 +25,8 @@ export interface FontSet {
   faces: FontFace[];
   /** Folder of emoji SVGs named by code point (1f600.svg). */
   emojiDir: string;
+  /** When the faces are common-character cuts (font-cut.ts): the same set with the whole fonts. */
+  whole?: () => Promise<FontSet>;
 }
 
 /** A clinic's own fonts, from brand.yaml (paths already absolute). */
@@ -76,7 +79,33 @@ export function readFontFile(file: string): Promise<Buffer> {
 
 const sets = new Map<string, Promise<FontSet>>();
 
-async function loadDefault(assetsDir: string): Promise<FontSet> {
+interface FaceSource {
+  weight: FontWeight;
+  file: string;
+}
+
+/** A font set drawn from common-character cuts where the fonts are large enough to be worth it,
+ *  with the whole fonts one call away; else the whole fonts. */
+async function fontSet(family: string, sources: FaceSource[], emojiDir: string): Promise<FontSet> {
+  const wholeFaces = () => Promise.all(sources.map(async (s) => ({ weight: s.weight, data: await readFontFile(s.file), file: s.file })));
+  const worth = await Promise.all(sources.map((s) => worthCutting(s.file)));
+  if (worth.some((w) => w)) {
+    const cuts = await Promise.all(sources.map((s, i) => (worth[i] ? commonCut(s.file, () => readFontFile(s.file)) : readFontFile(s.file))));
+    if (cuts.every((c) => c !== undefined)) {
+      let whole: Promise<FontSet> | undefined;
+      return {
+        family,
+        faces: sources.map((s, i) => ({ weight: s.weight, data: cuts[i]!, file: s.file })),
+        emojiDir,
+        whole: () => (whole ??= wholeFaces().then((faces) => ({ family, faces, emojiDir }))),
+      };
+    }
+  }
+  return { family, faces: await wholeFaces(), emojiDir };
+}
+
+/** assets/fonts.yaml: the default family's faces and the emoji folder. */
+async function readManifest(assetsDir: string): Promise<{ family: string; sources: FaceSource[]; emojiDir: string }> {
   const file = 'assets/fonts.yaml';
   const read = await readYaml(path.join(assetsDir, 'fonts.yaml'), file);
   if ('problems' in read) throw new CardError('字体配置有错误', read.problems);
@@ -85,13 +114,11 @@ async function loadDefault(assetsDir: string): Promise<FontSet> {
     throw new CardError('字体配置有错误', parsed.error.issues.map((i) => describeAt(read.source, i.path, i.message)));
   }
   const m = parsed.data;
-  const faces = await Promise.all(
-    m.faces.map(async (f) => {
-      const full = resolveAsset(f.file, assetsDir);
-      return { weight: f.weight, data: await readFontFile(full), file: full };
-    }),
-  );
-  return { family: m.family, faces, emojiDir: path.dirname(resolveAsset(`${m.emoji}/package.json`, assetsDir)) };
+  return {
+    family: m.family,
+    sources: m.faces.map((f) => ({ weight: f.weight, file: resolveAsset(f.file, assetsDir) })),
+    emojiDir: path.dirname(resolveAsset(`${m.emoji}/package.json`, assetsDir)),
+  };
 }
 
 /** The default font set, or the brand's own fonts with the default emoji. Cached per process. */
@@ -100,17 +127,9 @@ export function loadFontSet(brand?: BrandFonts, assetsDir: string = DEFAULT_ASSE
   let pending = sets.get(key);
   if (!pending) {
     pending = (async () => {
-      const base = await loadDefault(assetsDir);
-      if (!brand) return base;
-      const [regular, bold] = await Promise.all([readFontFile(brand.regular), readFontFile(brand.bold)]);
-      return {
-        family: brand.family ?? 'Brand',
-        faces: [
-          { weight: 400 as const, data: regular, file: brand.regular },
-          { weight: 700 as const, data: bold, file: brand.bold },
-        ],
-        emojiDir: base.emojiDir,
-      };
+      const manifest = await readManifest(assetsDir);
+      if (!brand) return fontSet(manifest.family, manifest.sources, manifest.emojiDir);
+      return fontSet(brand.family ?? 'Brand', [{ weight: 400, file: brand.regular }, { weight: 700, file: brand.bold }], manifest.emojiDir);
     })();
     pending.catch(() => sets.delete(key));
     sets.set(key, pending);
