@@ -1,15 +1,12 @@
+// `siyu approve`, `reject`, `edit` and `signoff`. The definitions only; review-action.ts does the work.
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
-import { DRAFT_STATUS_LABELS, VERDICT_LABELS } from '../../domain/types.ts';
-import { z } from 'zod';
-import { approve, edit, findDraftId, loadDraft, reject, resolveUser, signOff, type CardPatch } from '../../review/review-service.ts';
-import { SiyuError } from '../../shared/errors.ts';
-import { out, withContext } from './run.ts';
+import { withContext } from './run.ts';
 
-interface AsOption {
+export interface AsOption {
   as?: string;
 }
-const actorHandle = (o: AsOption) => o.as ?? process.env.SIYU_USER;
+
+export type EditOptions = AsOption & { text?: string; file?: string; card?: string };
 
 export function registerReview(program: Command): void {
   program
@@ -17,15 +14,7 @@ export function registerReview(program: Command): void {
     .description('编辑通过草稿（有需审核问题时还需合规审核员签字；有禁止级问题不能通过）')
     .argument('<draft>', '草稿编号（可用前几位）')
     .option('--as <handle>', '操作人（默认 SIYU_USER）')
-    .action(
-      withContext<AsOption>(async (ctx, opts, [id]) => {
-        const { prisma } = await ctx.database();
-        const actor = await resolveUser(prisma, actorHandle(opts));
-        const draftId = await findDraftId(prisma, id!);
-        const status = await approve(prisma, actor, draftId);
-        out(`草稿 ${draftId.slice(0, 8)} → ${DRAFT_STATUS_LABELS[status]}${status === 'awaiting_signoff' ? '（还需合规审核员对每处需审核问题签字）' : ''}`);
-      }),
-    );
+    .action(withContext<AsOption>(async (ctx, opts, args) => (await import('./review-action.ts')).runApprove(ctx, opts, args)));
 
   program
     .command('reject')
@@ -33,15 +22,7 @@ export function registerReview(program: Command): void {
     .argument('<draft>', '草稿编号')
     .requiredOption('--reason <text>', '驳回理由')
     .option('--as <handle>', '操作人')
-    .action(
-      withContext<AsOption & { reason: string }>(async (ctx, opts, [id]) => {
-        const { prisma } = await ctx.database();
-        const actor = await resolveUser(prisma, actorHandle(opts));
-        const draftId = await findDraftId(prisma, id!);
-        await reject(prisma, actor, draftId, opts.reason);
-        out(`草稿 ${draftId.slice(0, 8)} → 已驳回`);
-      }),
-    );
+    .action(withContext<AsOption & { reason: string }>(async (ctx, opts, args) => (await import('./review-action.ts')).runReject(ctx, opts, args)));
 
   program
     .command('edit')
@@ -51,36 +32,7 @@ export function registerReview(program: Command): void {
     .option('--file <path>', '从文件读取新内容（UTF-8）')
     .option('--card <file.json>', '卡片草稿：修改卡片字段（JSON 对象，如 {"title": "…", "points": ["…"]}；写 null 删除字段），卡片会重新生成')
     .option('--as <handle>', '操作人')
-    .action(
-      withContext<AsOption & { text?: string; file?: string; card?: string }>(async (ctx, opts, [id]) => {
-        if (opts.text !== undefined && opts.file !== undefined) throw new SiyuError('--text 和 --file 只能二选一');
-        if (opts.text === undefined && opts.file === undefined && opts.card === undefined) throw new SiyuError('请用 --text 或 --file 提供新内容，或用 --card 修改卡片字段');
-        let text = opts.text;
-        if (opts.file) {
-          try {
-            text = await readFile(opts.file, 'utf8');
-          } catch (e) {
-            throw new SiyuError(`无法读取文件 ${opts.file}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-          }
-        }
-        const card = opts.card === undefined ? undefined : await readCardPatch(opts.card);
-        const { prisma } = await ctx.database();
-        const actor = await resolveUser(prisma, actorHandle(opts));
-        const draftId = await findDraftId(prisma, id!);
-        // Only the card changes: the text stays as it is.
-        text ??= (await loadDraft(prisma, draftId)).revision?.text ?? '';
-        const r = await edit(prisma, actor, draftId, text.trim(), await ctx.checkFor(), { card, cards: await ctx.cardStage() });
-        const problems = r.result.findings.length + (r.result.mediaFindings?.length ?? 0);
-        out(`草稿 ${draftId.slice(0, 8)} 已保存为第 ${r.revision} 版，合规检查：${VERDICT_LABELS[r.result.verdict]}（${problems} 处问题），等待重新审核`);
-        for (const m of r.media) out(`卡片图片：${ctx.mediaStore().fileOf(m.path)}（${m.width}×${m.height}）`);
-        for (const w of r.warnings) out(`排版提醒：${w}`);
-        if (r.failure) {
-          out(`${r.failure}`);
-          out('草稿已标记为“生成失败”：请用 siyu edit --card 修改卡片字段后重新生成');
-          process.exitCode = 1;
-        }
-      }),
-    );
+    .action(withContext<EditOptions>(async (ctx, opts, args) => (await import('./review-action.ts')).runEdit(ctx, opts, args)));
 
   program
     .command('signoff')
@@ -89,49 +41,5 @@ export function registerReview(program: Command): void {
     .argument('<finding>', '问题编号（siyu show 中列出，可用前几位）')
     .requiredOption('--reason <text>', '签字理由')
     .option('--as <handle>', '操作人')
-    .action(
-      withContext<AsOption & { reason: string }>(async (ctx, opts, [id, finding]) => {
-        const { prisma } = await ctx.database();
-        const actor = await resolveUser(prisma, actorHandle(opts));
-        const draftId = await findDraftId(prisma, id!);
-        const status = await signOff(prisma, actor, draftId, finding!, opts.reason);
-        out(`已签字。草稿 ${draftId.slice(0, 8)} 当前状态：${DRAFT_STATUS_LABELS[status]}`);
-      }),
-    );
-}
-
-const words = () => z.string({ error: '必须是文字' }).trim().min(1, '不能为空');
-const list = () => z.array(z.string({ error: '每一条都必须是文字' }), { error: '必须是文字列表，例如 ["第一条", "第二条"]' });
-const cardPatchSchema = z.strictObject(
-  {
-    template: words().nullish(),
-    title: words().nullish(),
-    points: list().nullish(),
-    quote: words().nullish(),
-    subtitle: words().nullish(),
-    price: words().nullish(),
-    question: words().nullish(),
-    options: list().nullish(),
-    footer: words().nullish(),
-  },
-  { error: (i) => (i.code === 'invalid_type' ? '必须是 JSON 对象，例如 {"title": "…"}' : undefined) },
-);
-
-/** `--card FILE.json`: the card fields to change, checked for shape (the layout checks the rest). */
-async function readCardPatch(file: string): Promise<CardPatch> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new SiyuError(code ? `无法读取卡片文件 ${file}：${code === 'ENOENT' ? '文件不存在' : code}` : `卡片文件 ${file} 不是有效的 JSON：${(e as Error).message}`);
-  }
-  const parsed = cardPatchSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new SiyuError(
-      `卡片文件 ${file} 的内容不对`,
-      parsed.error.issues.map((i) => (i.code === 'unrecognized_keys' ? `未知字段 ${i.keys.join('、')}（可用：template、title、subtitle、points、quote、question、options、price、footer）` : `字段 ${i.path.join('.') || '（整体）'}：${i.message}`)),
-    );
-  }
-  return parsed.data as CardPatch;
+    .action(withContext<AsOption & { reason: string }>(async (ctx, opts, args) => (await import('./review-action.ts')).runSignoff(ctx, opts, args)));
 }

@@ -1,15 +1,9 @@
+// `siyu schedule` and `siyu calendar`. The definitions only; schedule-action.ts does the work.
 import type { Command } from 'commander';
-import { DateTime } from 'luxon';
 import { CHANNEL_NAMES } from '../../publish/channels/index.ts';
-import { realClock } from '../../schedule/clock.ts';
-import { openPublishQueue, queuePrefix } from '../../schedule/queue.ts';
-import { connectRedis, describeRedis, redisUrl } from '../../schedule/redis.ts';
-import { queuePending, scheduleApproved } from '../../schedule/schedule-service.ts';
-import { SiyuError, isSiyuError } from '../../shared/errors.ts';
-import { table } from '../table.ts';
-import { out, withContext } from './run.ts';
+import { withContext } from './run.ts';
 
-const ENTRY_STATUS_LABELS: Record<string, string> = {
+export const ENTRY_STATUS_LABELS: Record<string, string> = {
   scheduled: '待发布',
   publishing: '发布中',
   published: '已发布',
@@ -25,57 +19,12 @@ export function registerSchedule(program: Command): void {
     .description('把已通过的草稿放进发布日历，并加入发布队列（Redis）')
     .option('--channel <name>', `发布渠道：${CHANNEL_NAMES.join(' / ')}`, 'outbox')
     .option('--as <handle>', '操作人（记入审计）')
-    .action(
-      withContext<{ channel: string; as?: string }>(async (ctx, opts) => {
-        if (!CHANNEL_NAMES.includes(opts.channel)) throw new SiyuError(`未知的发布渠道 “${opts.channel}”，可用：${CHANNEL_NAMES.join('、')}`);
-        const { prisma } = await ctx.database();
-        const { scheduled } = await scheduleApproved(prisma, { channel: opts.channel, actor: opts.as ?? process.env.SIYU_USER ?? 'cli' });
-        out(`已排入发布日历 ${scheduled.length} 条`);
-        const url = redisUrl();
-        try {
-          const redis = await connectRedis(url);
-          const queue = openPublishQueue(redis, queuePrefix());
-          const added = await queuePending(prisma, queue, realClock());
-          await queue.close();
-          redis.disconnect();
-          out(`已加入发布队列 ${added} 条（Redis ${describeRedis(url)}）`);
-        } catch (e) {
-          if (!isSiyuError(e)) throw e;
-          out(`${e.message}。条目已保存在数据库中，siyu worker 启动时会自动加入队列。`);
-        }
-      }),
-    );
+    .action(withContext<{ channel: string; as?: string }>(async (ctx, opts) => (await import('./schedule-action.ts')).runSchedule(ctx, opts)));
 
   program
     .command('calendar')
     .description('查看发布日历')
     .option('--status <status>', `只看某个状态：${Object.keys(ENTRY_STATUS_LABELS).join(' / ')}`)
     .option('--limit <n>', '最多显示条数', (v) => Number(v), 50)
-    .action(
-      withContext<{ status?: string; limit: number }>(async (ctx, opts) => {
-        if (opts.status && !(opts.status in ENTRY_STATUS_LABELS)) throw new SiyuError(`状态 “${opts.status}” 无效，可用：${Object.keys(ENTRY_STATUS_LABELS).join(' / ')}`);
-        const ws = await ctx.workspace();
-        const { prisma } = await ctx.database();
-        const entries = await prisma.calendarEntry.findMany({
-          where: opts.status ? { status: opts.status as never } : {},
-          orderBy: { publishAt: 'asc' },
-          take: opts.limit,
-          include: { draft: true, receipt: true },
-        });
-        out(
-          table(
-            ['时间', '渠道', '类型', '人设', '分层', '状态', '草稿'],
-            entries.map((e) => [
-              DateTime.fromJSDate(e.publishAt, { zone: ws.brand.timezone }).toFormat('yyyy-MM-dd HH:mm'),
-              e.channel,
-              e.draft.kind,
-              e.draft.personaId,
-              e.draft.groupId ? `群:${e.draft.groupId}` : e.draft.segmentId,
-              ENTRY_STATUS_LABELS[e.status] ?? e.status,
-              e.draftId.slice(0, 8),
-            ]),
-          ),
-        );
-      }),
-    );
+    .action(withContext<{ status?: string; limit: number }>(async (ctx, opts) => (await import('./schedule-action.ts')).runCalendar(ctx, opts)));
 }

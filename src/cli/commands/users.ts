@@ -1,11 +1,7 @@
+// `siyu user add` and `siyu user list`. The definitions only; users-action.ts does the work.
 import type { Command } from 'commander';
-import { ROLES, type Role } from '../../domain/types.ts';
-import { audit } from '../../shared/audit.ts';
-import { SiyuError } from '../../shared/errors.ts';
-import { table } from '../table.ts';
-import { out, withContext } from './run.ts';
-
-const ROLE_LABELS: Record<Role, string> = { editor: '内容编辑', reviewer: '合规审核', admin: '管理员' };
+import { ROLES } from '../../domain/types.ts';
+import { withContext } from './run.ts';
 
 export function registerUsers(program: Command): void {
   const user = program.command('user').description('管理用户和角色（editor 编辑 / reviewer 合规审核 / admin 管理员）');
@@ -15,27 +11,9 @@ export function registerUsers(program: Command): void {
     .argument('<handle>', '登录名，例如 li.editor')
     .requiredOption('--role <role>', `角色：${ROLES.join(' / ')}`)
     .requiredOption('--name <name>', '显示名称')
-    .action(
-      withContext<{ role: string; name: string }>(async (ctx, opts, [handle]) => {
-        if (!ROLES.includes(opts.role as Role)) throw new SiyuError(`角色 “${opts.role}” 无效，只能是 ${ROLES.join(' / ')}`);
-        if (!/^[a-z0-9][a-z0-9._-]{1,31}$/.test(handle!)) throw new SiyuError(`登录名 “${handle}” 无效：只能用小写字母、数字、点、- 和 _，2 到 32 个字符`);
-        const { prisma } = await ctx.database();
-        if (await prisma.user.findUnique({ where: { handle: handle! } })) throw new SiyuError(`用户 “${handle}” 已存在`);
-        await prisma.$transaction(async (tx) => {
-          const u = await tx.user.create({ data: { handle: handle!, displayName: opts.name, role: opts.role as Role } });
-          await audit(tx, { actor: 'cli', action: 'user.add', entityType: 'user', entityId: u.id, after: { handle, role: opts.role, name: opts.name } });
-        });
-        out(`已添加用户 ${handle}（${opts.name}，${ROLE_LABELS[opts.role as Role]}）`);
-      }),
-    );
+    .action(withContext<{ role: string; name: string }>(async (ctx, opts, args) => (await import('./users-action.ts')).runUserAdd(ctx, opts, args)));
   user
     .command('list')
     .description('列出用户')
-    .action(
-      withContext(async (ctx) => {
-        const { prisma } = await ctx.database();
-        const users = await prisma.user.findMany({ orderBy: { handle: 'asc' } });
-        out(table(['登录名', '名称', '角色'], users.map((u) => [u.handle, u.displayName, ROLE_LABELS[u.role]])));
-      }),
-    );
+    .action(withContext(async (ctx) => (await import('./users-action.ts')).runUserList(ctx)));
 }
