@@ -187,3 +187,13 @@ describe('round 5: R19 measure-word procedures, negated advice; R21 added to a g
   it('R21 reviews 「已经帮您加进福利群」', () => expectHit('已经帮您加进会员福利群啦，每周都有特价', 'R21', 'review'));
   it('R21 passes 「您刚才加入的群」', () => expectNone('您刚才问的问题，医生下午回复您', 'R21'));
 });
+
+describe('round 5b: R01 credibility and love tied to looks; R16 拍一发二, 今晚; R21 转到群', () => {
+  it.each(['脸垮的人站在台上讲话，说话谁信', '你以为他变心了，其实是因为你的脸垮了', '眼角的细纹都在告诉别人你有多累'])('R01 blocks 「%s」', (text) =>
+    expectHit(text, 'R01'),
+  );
+  it.each(['他说话谁信啊，上次就放了鸽子', '你以为他变心了，其实他只是工作太忙'])('R01 passes 「%s」', (text) => expectNone(text, 'R01'));
+  it.each(['水光针拍一发二', '热玛吉仅限今晚'])('R16 reviews 「%s」', (text) => expectHit(text, 'R16', 'review'));
+  it('R21 reviews 「海报转到三个群，截图给客服」', () => expectHit('把海报转到三个群，截图给客服领一次皮肤检测', 'R21', 'review'));
+  it('R15 passes a fruit stand’s price', () => expectNone('水果店榴莲特价，19.9一斤', 'R15'));
+});

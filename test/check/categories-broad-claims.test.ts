@@ -186,3 +186,27 @@ describe('round 5: R08 case photos sent to a customer, “this is one I did”, 
     expectNoClaim(text, 'R08'),
   );
 });
+
+// Round 5b (broad-round5b.yaml): a second fresh batch written after the round-5 families, in still
+// other voices (live-stream scripts, subtitles, posters, voice-to-text); what it showed missing.
+describe('round 5b: R07 the other place and us contrasted in one sentence', () => {
+  it.each([
+    '外面工作室给你打的是水货，我们这边用的都是正品玻尿酸',
+    '做过我们家的热玛吉，再去别家做，你就知道差距了',
+    '同样的价格，别人给你的是国产针剂',
+    '拒绝开刀，一台仪器改善眼袋',
+  ])('R07 blocks 「%s」', (text) => expectHit(text, 'R07'));
+  it.each(['别家医院的检查报告也可以带来，医生会参考', '人家都下班了，我们还在开会', '这次感冒不用打针，吃药就行'])('R07 does not block 「%s」', (text) =>
+    expectNoClaim(text, 'R07'),
+  );
+});
+
+describe('round 5b: R05 越做越年轻, 做完就是你自己的; R06 回头的占一大半, N个人……有M个; R08 diaries and customers on camera', () => {
+  it.each(['光子嫩肤越做越透亮', '隆鼻做完就是你自己的，不用维护', '填充后跟你原本长这样一模一样'])('R05 blocks 「%s」', (text) => expectHit(text, 'R05'));
+  it('R05 passes 「没有哪种项目能保证效果」', () => expectNoClaim('没有哪种项目能保证效果，做之前问清风险', 'R05'));
+  it.each(['这个项目去年做了八千多单，回头的占一大半', '十个姐妹来做水光，有八个都会跟我说皮肤亮了'])('R06 blocks 「%s」', (text) => expectHit(text, 'R06'));
+  it.each(['第1天 肿得睁不开眼\n第5天 拆线\n第30天 自然多了', '镜头给到我们的老顾客李姐，李姐你跟大家说说做完的感受'])('R08 blocks 「%s」', (text) =>
+    expectHit(text, 'R08'),
+  );
+  it.each(['第1天 到达大理\n第3天 洱海骑行\n第7天 舍不得走', '院长跟大家说说术后注意事项'])('R08 does not block 「%s」', (text) => expectNoClaim(text, 'R08'));
+});
