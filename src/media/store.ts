@@ -94,7 +94,7 @@ export class MediaStore {
    * The absolute path of a stored file after checking it is there and still has the hash it was
    * stored with; a MediaError in Chinese otherwise.
    */
-  async verify(ref: { path: string; sha256: string }): Promise<string> {
+  async verify(ref: { path: string; sha256: string }): Promise<{ file: string; data: Buffer }> {
     const file = this.fileOf(ref.path);
     let bytes: Buffer;
     try {
@@ -112,6 +112,6 @@ export class MediaStore {
         '审核通过的是原来的图片，改动后的图片不能发布；请重新编辑这篇草稿（会重新生成卡片）并再次审核',
       ]);
     }
-    return file;
+    return { file, data: bytes };
   }
 }

@@ -20,8 +20,9 @@ export interface PublishItem {
   group?: { id: string; name: string; wecomChatIds: string[] };
   text: string;
   card?: CardFields;
-  /** Files to attach (rendered cards, images), absolute paths. */
-  media: { path: string; sha256: string }[];
+  /** Files to attach (rendered cards, images): absolute paths, and when publishing the bytes that
+   *  were checked against the approved hash — a channel sends these, not the file read again. */
+  media: { path: string; sha256: string; data?: Uint8Array }[];
 }
 
 export interface PublishReceiptData {

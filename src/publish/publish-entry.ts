@@ -87,7 +87,10 @@ async function verifiedMedia(deps: PublishDeps, entry: LoadedEntry): Promise<Pub
   if (refs.length === 0) return [];
   if (!deps.media) throw new MediaError('这条内容带有卡片图片，但发布进程没有配置图片存储目录，无法发布图片');
   const out: PublishItem['media'] = [];
-  for (const ref of refs) out.push({ path: await deps.media.store.verify(ref), sha256: ref.sha256 });
+  for (const ref of refs) {
+    const { file, data } = await deps.media.store.verify(ref);
+    out.push({ path: file, sha256: ref.sha256, data });
+  }
   return out;
 }
 

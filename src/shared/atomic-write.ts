@@ -1,7 +1,7 @@
 // Writing a file whole or not at all: to a temporary file beside the target (named
 // `.<name>.<random>.tmp`), then renamed into place, so a failed or interrupted write never leaves a
 // partial file under the real name and a reader sees the old file or the whole new one. Used for
-// rendered cards, the media store and the compiled-pack cache.
+// rendered cards, the media store, the outbox, the compiled-pack cache and the font cuts.
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,7 +1,8 @@
 // The outbox channel: each item becomes a JSON file (plus its media) in a folder per local day, the
 // way an editor hands the day's posts to the consultants who post them by hand.
-import { access, copyFile, mkdir, rename, writeFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeAtomically } from '../../shared/atomic-write.ts';
 import { ChannelError, type Channel, type PublishItem, type PublishReceiptData } from '../channel.ts';
 
 export class OutboxChannel implements Channel {
@@ -32,14 +33,11 @@ export class OutboxChannel implements Channel {
     if (existing) return existing;
     const { folder, base } = this.fileOf(item);
     try {
-      await mkdir(folder, { recursive: true });
       const media: string[] = [];
       for (const [i, m] of item.media.entries()) {
-        // Copied under a temporary name and renamed, like the JSON: never a partial image.
+        // The verified bytes when the publisher passes them; written whole or not at all, like the JSON.
         const name = `${base}_${i + 1}${path.extname(m.path)}`;
-        const target = path.join(folder, name);
-        await copyFile(m.path, `${target}.tmp`);
-        await rename(`${target}.tmp`, target);
+        await writeAtomically(path.join(folder, name), m.data ?? (await readFile(m.path)));
         media.push(name);
       }
       const body = {
@@ -57,11 +55,9 @@ export class OutboxChannel implements Channel {
         ...(item.card ? { card: item.card } : {}),
         media,
       };
-      // Write then rename, so a reader (or lookup) never sees half a file.
+      // Whole or not at all, so a reader (or lookup) never sees half a file.
       const file = path.join(folder, `${base}.json`);
-      const tmp = `${file}.tmp`;
-      await writeFile(tmp, `${JSON.stringify(body, null, 2)}\n`, 'utf8');
-      await rename(tmp, file);
+      await writeAtomically(file, Buffer.from(`${JSON.stringify(body, null, 2)}\n`, 'utf8'));
       return { externalId: base, location: file };
     } catch (e) {
       throw new ChannelError(`写入发件箱 ${folder} 失败：${(e as Error).message}`, 'retryable');
