@@ -69,10 +69,23 @@ export class CliContext {
     return this.ws;
   }
 
+  private hasWorkspace(): boolean {
+    return Boolean(this.opts.workspace || process.env.SIYU_WORKSPACE || existsSync('workspace'));
+  }
+
   /** The workspace when one is configured or ./workspace exists; undefined otherwise. */
   async workspaceIfAny(): Promise<Workspace | undefined> {
-    if (!this.opts.workspace && !process.env.SIYU_WORKSPACE && !existsSync('workspace')) return undefined;
+    if (!this.hasWorkspace()) return undefined;
     return this.workspace();
+  }
+
+  /** Only the workspace's brand (brand.yaml), when a workspace is configured or ./workspace
+   *  exists: for commands that need the clinic's look, not its plan. */
+  async brandIfAny(): Promise<Pick<Workspace, 'dir' | 'brand'> | undefined> {
+    if (this.ws) return this.ws;
+    if (!this.hasWorkspace()) return undefined;
+    const { loadBrand } = await import('../workspace/load.ts');
+    return loadBrand(workspaceDir(this.opts));
   }
 
   /** The rule pack plus the workspace's own terms and allow-list (compliance.yaml) if any. */

@@ -88,3 +88,15 @@ export async function loadWorkspace(dir: string): Promise<Workspace> {
   if (problems.length > 0) throw new SiyuError(`工作区 ${abs} 有 ${problems.length} 处错误：`, problems);
   return { dir: abs, ...(loaded as Omit<Workspace, 'dir'>) };
 }
+
+/**
+ * Only brand.yaml, validated as loadWorkspace validates it: for commands that need the clinic's
+ * look and not its plan (siyu card), so they do not parse and check six other files first.
+ */
+export async function loadBrand(dir: string): Promise<Pick<Workspace, 'dir' | 'brand'>> {
+  const abs = path.resolve(dir);
+  const problems: string[] = [];
+  const brand = await loadFile(abs, 'brand', problems, {});
+  if (!brand) throw new SiyuError(`工作区 ${abs} 有 ${problems.length} 处错误：`, problems);
+  return { dir: abs, brand };
+}

@@ -1,7 +1,7 @@
 // `siyu card` as a person runs it: a PNG on success; on bad input one Chinese message, exit 1 and
 // no file — not even a temporary one — left behind.
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -73,6 +73,21 @@ describe('siyu card', () => {
       expect(await readdir(outDir)).toEqual([]);
     }, 60_000);
   }
+
+  it('reads only brand.yaml of the workspace, and refuses a broken one with its line', async () => {
+    const ws = await mkdtemp(path.join(dir, 'ws-'));
+    await cp('examples/workspace', ws, { recursive: true });
+    // Another file being broken does not stop a card: only the brand is read.
+    await writeFile(path.join(ws, 'campaigns.yaml'), 'campaigns: [');
+    const ok = await siyu(['card', '--workspace', ws, '--template', 'knowledge_card', '--data', 'good.json', '--out', path.join(ws, 'a.png')], dir);
+    expect(ok.code).toBe(0);
+    const brand = (await readFile(path.join(ws, 'brand.yaml'), 'utf8')).replace(/^shortName: .*$/m, 'shortName: [悦澜');
+    await writeFile(path.join(ws, 'brand.yaml'), brand);
+    const r = await siyu(['card', '--workspace', ws, '--template', 'knowledge_card', '--data', 'good.json', '--out', path.join(ws, 'b.png')], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/brand\.yaml.*第 \d+ 行/);
+    expect((await readdir(ws)).filter((f) => f.endsWith('.png'))).toEqual(['a.png']);
+  }, 60_000);
 
   it('refuses an output that is not PNG or JPEG', async () => {
     const r = await siyu(['card', '--template', 'knowledge_card', '--data', 'good.json', '--out', 'k.gif'], dir);

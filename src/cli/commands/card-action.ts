@@ -77,7 +77,7 @@ export async function runCard(ctx: CliContext, opts: CardOptions): Promise<void>
   const format = formatOf(opts.out!, opts.format);
   const size = sizeOption(opts.size);
   const data = await readData(opts.data!);
-  const ws = await ctx.workspaceIfAny();
+  const ws = await ctx.brandIfAny();
   if (!ws) process.stderr.write('提示：没有找到工作区（--workspace），使用默认配色，不显示机构名称\n');
   const card = await renderer.render({
     template: opts.template!,
