@@ -3,7 +3,7 @@
 //      in phases (scripts/bench/card-cold.mjs), process start → PNG;
 //   2. warm latency per layout: every layout in templates/cards/layouts (found through
 //      CardRenderer.templates, sample fields built from its declared fields), 1080×1440 PNG end to
-//      end (validate → fit → Handlebars → satori → resvg → sharp PNG), plus the SVG stage alone and JPEG q85;
+//      end (validate → fit → Handlebars → satori → sharp), plus the SVG stage alone and JPEG q85;
 //   3. throughput of the worker pool (threads = cores) vs one thread (the in-thread CardRenderer,
 //      one card after another) on the same batch, and how late the main event loop's timers run
 //      meanwhile — keeping that loop free is what the pool is for;

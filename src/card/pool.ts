@@ -1,6 +1,6 @@
 // Card rendering off the main thread: a piscina pool of worker threads sized to the cores, so a
-// server's or the publishing worker's event loop keeps answering while cards render (satori's
-// layout and resvg's rasterising are synchronous CPU work).
+// server's or the publishing worker's event loop keeps answering while cards render (satori and
+// sharp's SVG parsing are synchronous CPU work).
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
@@ -32,8 +32,8 @@ export class CardRenderPool implements CardRendering {
       filename: WORKER_FILE,
       minThreads: threads,
       maxThreads: threads,
-      // PNG/JPEG encoding (sharp) runs on libuv's threads: a second card per thread lets its
-      // layout and rasterising proceed on the worker thread while the first one is being encoded.
+      // Rasterising (sharp) runs on libuv's threads: a second card per thread lets its layout
+      // (satori, on the worker thread) proceed while the first one is being rasterised.
       concurrentTasksPerWorker: 2,
       workerData: { templatesDir: opts.templatesDir, assetsDir: opts.assetsDir } satisfies CardRendererOptions,
     });
