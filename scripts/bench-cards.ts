@@ -6,7 +6,8 @@
 //      end (validate → fit → Handlebars → satori → sharp), plus the SVG stage alone and JPEG q85;
 //   3. throughput of the worker pool (threads = cores) vs one thread (the in-thread CardRenderer,
 //      one card after another) on the same batch, and how late the main event loop's timers run
-//      meanwhile — keeping that loop free is what the pool is for;
+//      meanwhile — keeping that loop free is what the pool is for; and, as this machine's own
+//      limit, two separate processes rendering the batch in-thread at the same time;
 //   4. a naive renderer that re-reads the font files and re-parses them for every card: the same
 //      CardRenderer with its `fonts` step replaced by one that returns freshly read Buffers (satori
 //      and the font metrics cache opened fonts by Buffer identity, so new Buffers defeat both).
@@ -14,12 +15,13 @@
 //        [--cold N] [--only cold,warm,pool,naive] [--json]
 // The machine is shared and noisy: contenders are interleaved (load spikes hit each alike) and only
 // medians and percentiles are reported.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import Table from 'cli-table3';
 import { CardRenderer, CardRenderPool, CARD_SIZE_PRESETS, type CardRenderRequest, type CardSizeName } from '../src/card/index.ts';
@@ -244,7 +246,7 @@ const warmWorst = portraitMedians.length > 0 ? Math.max(...portraitMedians) : Nu
 
 // ── 3. Pool vs one thread ─────────────────────────────────────────────────────────────────────
 interface Mode {
-  key: 'one' | 'pool';
+  key: 'one' | 'pool' | 'processes';
   label: string;
   threads: number;
   roundsMs: number[];
@@ -261,14 +263,18 @@ interface Mode {
 const batch = Array.from({ length: BATCH }, (_, i) => requestFor(templates[i % templates.length]!, i));
 const modes: Mode[] = [];
 let poolRatio = Number.NaN;
+let processRatio = Number.NaN;
 if (ONLY.has('pool')) {
   const pool = new CardRenderPool();
   try {
     const one: Mode = { key: 'one', label: 'one thread (in-thread CardRenderer, sequential)', threads: 1, roundsMs: [], cores: [], others: [], cpuPerCard: [], eld: [] };
     const many: Mode = { key: 'pool', label: `worker pool (CardRenderPool, ${pool.threads} threads)`, threads: pool.threads, roundsMs: [], cores: [], others: [], cpuPerCard: [], eld: [] };
     modes.push(one, many);
-    log(`pool: starting ${pool.threads} threads and warming them up`);
-    for (let i = 0; i < 3; i++) await Promise.all(batch.slice(0, pool.threads * 4).map((r) => pool.render(r)));
+    // Warmed like the in-thread renderer (which has rendered every layout many times by now):
+    // one whole batch, so each thread has parsed its fonts and compiled its code before timing.
+    log(`pool: starting ${pool.threads} threads and warming them up with one batch`);
+    await Promise.all(batch.map((r) => pool.render(r)));
+    if (!ONLY.has('warm')) for (const req of batch) await renderer.render(req);
     const runOne = async () => {
       for (const req of batch) await renderer.render(req);
     };
@@ -295,6 +301,37 @@ if (ONLY.has('pool')) {
     poolRatio = median(one.roundsMs) / median(many.roundsMs);
   } finally {
     await pool.close();
+  }
+  // The machine's own limit: two separate processes, each rendering the whole batch in-thread at
+  // the same time (2 × batch cards in the slower one's time).
+  const processes: Mode = { key: 'processes', label: '2 processes × one thread each (this machine\'s scaling limit)', threads: 2, roundsMs: [], cores: [], others: [], cpuPerCard: [], eld: [] };
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'siyu-bench-batch-'));
+  const batchFile = path.join(dir, 'batch.json');
+  writeFileSync(batchFile, JSON.stringify(batch));
+  const script = new URL('./bench/card-batch.ts', import.meta.url).pathname;
+  const children = [0, 1].map(() => spawn(process.execPath, ['--import', 'tsx', script, batchFile], { stdio: ['pipe', 'pipe', 'inherit'] }));
+  const lines = children.map((c) => createInterface({ input: c.stdout! })[Symbol.asyncIterator]());
+  const next = async (i: number) => String((await lines[i]!.next()).value);
+  try {
+    log('pool: two separate renderer processes warming up');
+    await Promise.all([0, 1].map(next)); // "ready"
+    for (let r = 0; r < ROUNDS; r++) {
+      const cpu = cpuWindow();
+      const start = performance.now();
+      for (const c of children) c.stdin!.write('go\n');
+      const ms = Math.max(...(await Promise.all([0, 1].map(async (i) => (JSON.parse(await next(i)) as { ms: number }).ms))));
+      const wall = performance.now() - start;
+      const used = cpu();
+      processes.roundsMs.push(ms / 2); // two batches done: the time per batch
+      processes.cores.push(used.others); // the children are "other processes" to this one
+      processes.others.push(Number.NaN);
+      processes.cpuPerCard.push((used.others * wall) / (2 * BATCH));
+    }
+    modes.push(processes);
+    processRatio = median(modes[0]!.roundsMs) / median(processes.roundsMs);
+  } finally {
+    for (const c of children) c.stdin!.end();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 const cardsPerSec = (m: Mode) => BATCH / (median(m.roundsMs) / 1000);
@@ -350,7 +387,8 @@ if (args.json) {
         cold: cold.length ? { cli: { runs: cli, medianWallMs: coldTotal, medianCpuMs: median(cli.map((r) => r.cpuMs)) }, phased: { runs: cold, medians: Object.fromEntries((['totalMs', 'cpuMs', 'bootMs', 'keyMs', 'importMs', 'createMs', 'renderMs', 'wallMs'] as const).map((k) => [k, coldMedian(k)])) } } : undefined,
         warm: warm.map((w) => ({ ...w, pngMedianMs: median(w.png), pngP95Ms: percentile(w.png, 95), pngCpuMedianMs: median(w.pngCpu), svgMedianMs: median(w.svg), bytesMedian: median(w.bytes) })),
         jpeg: { ...jpeg, quality: JPEG_QUALITY, medianMs: median(jpeg.ms), p95Ms: percentile(jpeg.ms, 95) },
-        throughput: modes.map((m) => ({ key: m.key, label: m.label, threads: m.threads, batch: BATCH, roundsMs: m.roundsMs, cpuCores: m.cores, otherProcessesCores: m.others, cpuMsPerCard: m.cpuPerCard, cardsPerSec: cardsPerSec(m), eventLoopDelayMs: { p50: eldMs(m, 50), p99: eldMs(m, 99), max: eldMs(m, 'max') } })),
+        throughput: modes.map((m) => ({ key: m.key, label: m.label, threads: m.threads, batch: BATCH, roundsMs: m.roundsMs, cpuCores: m.cores, otherProcessesCores: m.others, cpuMsPerCard: m.cpuPerCard, cardsPerSec: cardsPerSec(m), eventLoopDelayMs: m.eld.length ? { p50: eldMs(m, 50), p99: eldMs(m, 99), max: eldMs(m, 'max') } : undefined })),
+        processesVsOne: Number.isNaN(processRatio) ? undefined : processRatio,
         cpu: sectionCpu,
         naive: { ...naive, cachedMedianMs: median(naive.cached), naiveMedianMs: median(naive.naive), ratio: naiveRatio },
         goals: goals.map(({ shown, ...g }) => g),
@@ -395,10 +433,12 @@ if (args.json) {
     console.log(`\n3. Throughput: the same ${BATCH}-card batch (layouts mixed), ${ROUNDS} rounds each, alternating; main event-loop timer delay while rendering (${ELD_RESOLUTION_MS} ms timer: idle ≈ ${ELD_RESOLUTION_MS} ms)`);
     const t = table(['renderer', 'batch time (median)', 'cards/s', 'rounds', 'CPU: bench / other processes (cores)', 'CPU per card', 'loop delay p50', 'p99 (worst round)', 'max'], ['left', 'right', 'right', 'left', 'right', 'right', 'right', 'right', 'right']);
     for (const m of modes) {
-      t.push([m.label, fmtMs(median(m.roundsMs)), cardsPerSec(m).toFixed(1), m.roundsMs.map(fmtMs).join(', '), `${median(m.cores).toFixed(2)} / ${median(m.others).toFixed(2)}`, fmtMs(median(m.cpuPerCard)), fmtMs(eldMs(m, 50)), fmtMs(eldMs(m, 99)), fmtMs(eldMs(m, 'max'))]);
+      const own = m.eld.length > 0; // the separate processes' loops are not this process's
+      const cpuCell = own ? `${median(m.cores).toFixed(2)} / ${median(m.others).toFixed(2)}` : `${median(m.cores).toFixed(2)} (both processes)`;
+      t.push([m.label, fmtMs(median(m.roundsMs)), cardsPerSec(m).toFixed(1), m.roundsMs.map(fmtMs).join(', '), cpuCell, fmtMs(median(m.cpuPerCard)), own ? fmtMs(eldMs(m, 50)) : '—', own ? fmtMs(eldMs(m, 99)) : '—', own ? fmtMs(eldMs(m, 'max')) : '—']);
     }
     console.log(t.toString());
-    console.log(`   pool / one thread: ${fmtRatio(poolRatio)}`);
+    console.log(`   pool / one thread: ${fmtRatio(poolRatio)}${Number.isNaN(processRatio) ? '' : `; two separate processes / one thread: ${fmtRatio(processRatio)} (what this machine gives two independent renderers)`}`);
   }
 
   if (naive.naive.length) {
