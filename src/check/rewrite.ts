@@ -17,10 +17,10 @@ import { callModel, createChatModel, describeLlmError, MAX_TEXT_CHARS, type Mode
 import { DEFAULT_PROMPTS_DIR, describeTemplateError } from '../draft/prompts.ts';
 import { SiyuError } from '../shared/errors.ts';
 import { logger } from '../shared/logger.ts';
+import { DEFAULT_REWRITE_ROUNDS, MAX_REWRITE_ROUNDS } from './rewrite-rounds.ts';
 import type { CheckContext, CheckedFinding, Checker, CheckReport } from './types.ts';
 
-export const DEFAULT_REWRITE_ROUNDS = 3;
-export const MAX_REWRITE_ROUNDS = 5;
+export { DEFAULT_REWRITE_ROUNDS, MAX_REWRITE_ROUNDS };
 
 // ---- the loop ----------------------------------------------------------------------------------
 

@@ -12,9 +12,10 @@ import { auditMany } from '../shared/audit.ts';
 import { SiyuError } from '../shared/errors.ts';
 import type { Workspace } from '../workspace/schema.ts';
 import { addDays, parseLocalDate } from './dates.ts';
+import { MAX_PLAN_DAYS } from './limits.ts';
 import { planCalendar, type PriorPost } from './planner.ts';
 
-export const MAX_PLAN_DAYS = 62;
+export { MAX_PLAN_DAYS };
 
 export interface PlanOptions {
   prisma: PrismaClient;

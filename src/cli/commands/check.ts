@@ -1,6 +1,7 @@
 // `siyu check`: the compliance check of a text from a file or standard input. The definition only;
 // check-action.ts does the work.
 import type { Command } from 'commander';
+import { DEFAULT_REWRITE_ROUNDS, MAX_REWRITE_ROUNDS } from '../../check/rewrite-rounds.ts';
 import { withContext } from './run.ts';
 
 export interface CheckOptions {
@@ -9,12 +10,9 @@ export interface CheckOptions {
   rounds?: string;
 }
 
-/** DEFAULT_REWRITE_ROUNDS and MAX_REWRITE_ROUNDS of src/check/rewrite.ts, for the help text without
- *  loading the model code (test/cli/lazy-commands.test.ts checks they agree). */
-export const REWRITE_ROUNDS_FOR_HELP = { default: 3, max: 5 };
 
 export function registerCheck(program: Command): void {
-  const rounds = REWRITE_ROUNDS_FOR_HELP;
+  const rounds = { default: DEFAULT_REWRITE_ROUNDS, max: MAX_REWRITE_ROUNDS };
   program
     .command('check')
     .description('合规检查：检查文件或标准输入中的文字，标出问题、法律依据和修改建议；--jsonl 逐行读写 JSON；--rewrite 再请 AI 给出改写建议')
