@@ -12,9 +12,9 @@ const program = new Command('siyu')
   .option('--media <dir>', '卡片图片存储目录（默认 SIYU_MEDIA_DIR；内嵌数据库时为数据目录旁的 media，如 .siyu/media）')
   .helpOption('-h, --help', '显示帮助')
   .helpCommand('help [command]', '显示某个命令的帮助')
-  .showHelpAfterError('（用 siyu --help 查看用法）')
   .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  // commander's own English error line is dropped; the catch below prints it in Chinese.
+  .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => {} });
 
 registerCommands(program);
 

@@ -85,6 +85,10 @@ describe('siyu on bad input', () => {
     const r = await siyu(['plan', '--bogus']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('未知选项 --bogus');
+    // A bad option value: one Chinese message naming the option, no English line from commander.
+    const days = await siyu(['plan', '--days', '99']);
+    expect(days.code).toBe(2);
+    expect(days.stderr).toBe('错误：选项 --days 的值无效：“99” 应为 1 到 62 的整数\n（用 siyu --help 查看用法）\n');
   });
 
   it('check --jsonl answers each line, marks bad lines and exits 1', async () => {
