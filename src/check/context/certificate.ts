@@ -59,7 +59,8 @@ export const promotionCertificate: ContextRule = {
 function pitches(env: ContextEnv): boolean {
   const { contentType } = env.ctx;
   if (contentType) return PROMOTIONAL_TYPES.includes(contentType);
-  return (pitchWords(env) || PITCH_PHRASES.some((re) => re.test(env.text))) && !looksLikeScience(env);
+  // 科普 first: a lexicon lookup, where the pitch phrases are seven regexes over the whole text.
+  return !looksLikeScience(env) && (pitchWords(env) || PITCH_PHRASES.some((re) => re.test(env.text)));
 }
 
 /** A pitch-markers word that is not negated in its clause: "孕期能不能做光子？不可以" and
