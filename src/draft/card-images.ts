@@ -72,17 +72,11 @@ export function libraryDirOf(workspaceDir: string | undefined): string | undefin
 
 let sharedPool: CardRenderPool | undefined;
 
-/** A process-wide pool, made on first use, for callers that pass no CardRendering. */
+/** A process-wide pool, made on first use, for callers that pass no CardRendering. It never needs
+ *  closing: piscina unrefs idle threads, so they do not keep the process alive. */
 export function defaultCardRendering(): CardRendering {
   sharedPool ??= new CardRenderPool();
   return sharedPool;
-}
-
-/** Closes the process-wide pool if one was made. */
-export async function closeDefaultCardRendering(): Promise<void> {
-  const pool = sharedPool;
-  sharedPool = undefined;
-  await pool?.close();
 }
 
 /** The stage used when a caller gives none: the shared pool, SIYU_MEDIA_DIR or .siyu/media. */
