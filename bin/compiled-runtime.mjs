@@ -20,6 +20,7 @@ const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 const FORMAT = 'siyu-runtime/1';
 const DONE = '.complete';
 const KEEP_UNUSED_MS = 24 * 3600 * 1000;
+const TOUCH_EVERY_MS = 3600 * 1000;
 
 /** TypeScript sources that become modules: .ts files, minus declaration files. */
 function sourceFiles(src) {
@@ -102,14 +103,23 @@ export async function compiledModule(relativeSource, root = PACKAGE_ROOT) {
     const files = sourceFiles(src);
     const key = keyOf(src, files, esbuildVersion);
     const dir = path.join(cache, key);
-    if (existsSync(path.join(dir, DONE))) {
-      const now = new Date();
-      utimesSync(dir, now, now); // in use: keep it
-    } else {
+    if (!existsSync(path.join(dir, DONE))) {
       mkdirSync(cache, { recursive: true });
       await build(await import('esbuild'), root, files, dir);
       removeUnused(cache, key);
     }
+    // In use: copies untouched for a day are removed by the next build, and a long-running
+    // process (siyu worker) still imports modules lazily from its copy, so it keeps touching it.
+    const touch = () => {
+      try {
+        const now = new Date();
+        utimesSync(dir, now, now);
+      } catch {
+        // removed meanwhile: nothing to keep
+      }
+    };
+    touch();
+    setInterval(touch, TOUCH_EVERY_MS).unref();
     return pathToFileURL(path.join(dir, relativeSource.replace(/\.ts$/, '.js'))).href;
   } catch (e) {
     if (process.env.SIYU_DEBUG) process.stderr.write(`compiled runtime unavailable, using tsx: ${e.stack ?? e}\n`);

@@ -55,6 +55,20 @@ describe('compiled runtime', () => {
     expect(await compiledModule('a.ts', root)).toBe(second); // unchanged sources: the same copy
   });
 
+  it('removes copies unused for a day when it builds a new one, and keeps the others', async () => {
+    const old = path.dirname(fileURLToPath((await compiledModule('a.ts', root))!));
+    await writeFile(path.join(root, 'src', 'lib', 'b.ts'), 'export const b: number = 1;\n');
+    await utimes(path.join(root, 'src', 'lib', 'b.ts'), new Date(Date.now() + 5000), new Date(Date.now() + 5000));
+    const recent = path.dirname(fileURLToPath((await compiledModule('a.ts', root))!));
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    await utimes(old, twoDaysAgo, twoDaysAgo);
+    await writeFile(path.join(root, 'src', 'lib', 'b.ts'), 'export const b: number = 2;\n');
+    await utimes(path.join(root, 'src', 'lib', 'b.ts'), new Date(Date.now() + 10000), new Date(Date.now() + 10000));
+    const newest = path.dirname(fileURLToPath((await compiledModule('a.ts', root))!));
+    expect((await readdir(cacheOf(root))).sort()).toEqual([path.basename(recent), path.basename(newest)].sort());
+    expect(old).not.toBe(recent);
+  });
+
   it('survives several processes building the same copy at once', async () => {
     const urls = await Promise.all(Array.from({ length: 5 }, () => compiledModule('a.ts', root)));
     expect(new Set(urls).size).toBe(1);
