@@ -1,5 +1,6 @@
 // A plain-text report for a person (editor or compliance reviewer): the text with every finding
-// marked 【…】 and numbered, then one block per finding with the rule, severity, law, reason and fix.
+// marked 【…】 (or another bracket pair the text does not use) and numbered, then one block per
+// finding with the rule, severity, law, reason and fix.
 import { SEVERITY_LABELS, VERDICT_LABELS, type CheckResult, type Finding, type Severity } from '../domain/types.ts';
 
 export { SEVERITY_LABELS, VERDICT_LABELS };
@@ -14,8 +15,22 @@ export function marker(n: number): string {
   return n >= 1 && n <= 20 ? String.fromCharCode(0x2460 + n - 1) : `(${n})`;
 }
 
+/** Bracket pairs for marking, in order of preference: the first one the text does not use itself,
+ *  so a marked 【年终福利】 post never shows brackets a reader cannot tell apart. */
+const MARKS: readonly (readonly [string, string])[] = [
+  ['【', '】'],
+  ['〖', '〗'],
+  ['〔', '〕'],
+  ['⟦', '⟧'],
+];
+
+function marksFor(text: string): readonly [string, string] {
+  return MARKS.find(([open, close]) => !text.includes(open) && !text.includes(close)) ?? MARKS[0]!;
+}
+
 /** Findings that overlap are marked as one bracket followed by all their numbers. */
 function markText(text: string, findings: readonly Finding[]): string {
+  const [open, close] = marksFor(text);
   const order = findings.map((f, i) => ({ f, n: i + 1 })).sort((a, b) => a.f.start - b.f.start || a.n - b.n);
   let out = '';
   let pos = 0;
@@ -29,7 +44,7 @@ function markText(text: string, findings: readonly Finding[]): string {
       numbers.push(order[i]!.n);
     }
     const start = Math.max(first.f.start, pos);
-    out += `${text.slice(pos, start)}【${text.slice(start, end)}】${numbers.sort((a, b) => a - b).map(marker).join('')}`;
+    out += `${text.slice(pos, start)}${open}${text.slice(start, end)}${close}${numbers.sort((a, b) => a - b).map(marker).join('')}`;
     pos = Math.max(pos, end);
   }
   return out + text.slice(pos);

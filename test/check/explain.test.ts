@@ -23,6 +23,14 @@ describe('renderExplanation', () => {
     expect(out).toMatch(/说明：.+\n {3}建议：.+/);
   });
 
+  it('marks with brackets the text does not use itself', () => {
+    const text = '【护肤小贴士】热玛吉效果最好';
+    const out = explainFindings(text, checker.check(text).findings);
+    expect(out).toContain('\n【护肤小贴士】热玛吉效果〖最好〗①'); // the text's own brackets untouched
+    const both = '【通知】〖重要〗热玛吉效果最好';
+    expect(explainFindings(both, checker.check(both).findings)).toContain('〔最好〕');
+  });
+
   it('marks overlapping findings once with all their numbers', () => {
     const text = '限时秒杀';
     const result = checker.check(text, { brand: { isMedicalInstitution: true, adReviewCertificate: null, licensedDepartments: ['美容皮肤科'] } });
