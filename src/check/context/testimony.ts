@@ -10,6 +10,9 @@ import type { ContextRule } from './types.ts';
 /** How far (folded units, within the sentence) the story's words may sit from the customer. */
 const REACH = 40;
 
+/** Right after the customer word (folded text): she asks or wants to know, she does not report. */
+const ASKING = /^们?(?:都|也|常|经常|最常|总|总是|总会|会|老|还)?(?:私信|留言|来|跑来|在群里|后台)?(?:问|咨询|关心|提问|想知道|想了解|好奇|纠结|担心)/u;
+
 /**
  * Customer hits stand when the same sentence has a testimony-evidence word (反馈, 评价, 说, 晒,
  * vlog …): block when the sentence also reports a result (testimony-outcomes or a medical
@@ -25,6 +28,8 @@ export const testimony: ContextRule = {
     const projects = env.lexicon('medical-projects');
     const out: Hit[] = [];
     for (const h of hits) {
+      // A customer who asks is not testifying: "顾客常问的几个问题", "姐妹私信问我防晒".
+      if (ASKING.test(env.text.slice(h.end, h.end + 8))) continue;
       const { from, to } = sentenceWindow(env.text, h.start, h.end, REACH);
       // The customer word itself (顾客反馈) may be the evidence; it must not count as its own.
       const said = evidence.within(from, to).some((e) => e.start >= h.end || e.end <= h.start);
