@@ -7,6 +7,7 @@ import { LexiconHits } from './lexicon-hits.ts';
 import type { Hit } from './match.ts';
 import { Scanner, type Scan } from './scanner.ts';
 import { foldText, normaliseInto, normaliseTerm, type OriginBuffers } from './normalise.ts';
+import { softenDebunked } from './debunk.ts';
 import { toFindings } from './findings.ts';
 import type { CheckContext, Checker, CheckReport } from './types.ts';
 import { verdictOf } from './verdict.ts';
@@ -96,7 +97,7 @@ export function createChecker(pack: CompiledPack): Checker {
       const scan = scanner.scan(folded);
       const hits = applyContext(pack, contexts, scan.hits, new CheckEnv(pack, fold, folded, ctx, scan));
       // Offsets back into the original are worked out only for a text with something to report.
-      const findings = hits.length === 0 ? [] : toFindings(hits, normaliseInto(text, pack.table, origins), text, pack.version);
+      const findings = hits.length === 0 ? [] : softenDebunked(text, toFindings(hits, normaliseInto(text, pack.table, origins), text, pack.version));
       return { verdict: verdictOf(findings), findings, rulePackVersion: pack.version };
     },
   };

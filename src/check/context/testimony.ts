@@ -11,7 +11,7 @@ import type { ContextRule } from './types.ts';
 const REACH = 40;
 
 /** Right after the customer word (folded text): she asks or wants to know, she does not report. */
-const ASKING = /^们?(?:都|也|常|经常|最常|总|总是|总会|会|老|还)?(?:私信|留言|来|跑来|在群里|后台)?(?:问|咨询|关心|提问|想知道|想了解|好奇|纠结|担心)/u;
+const ASKING = /^们?(?:都|也|常|经常|最常|总|总是|总会|会|老|还|在)?(?:私信|留言|来|跑来|在群里|后台)?(?:说想|想问|问|咨询|关心|提问|想知道|想了解|好奇|纠结|担心|搜|在搜|查|反馈最多的)/u;
 
 /**
  * Customer hits stand when the same sentence has a testimony-evidence word (反馈, 评价, 说, 晒,
