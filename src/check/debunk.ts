@@ -55,6 +55,9 @@ function asked(text: string, start: number, match: string, to: number): boolean 
   return (first === '不' || first === '没') && start > 0 && text[start - 1] === match[1] && /[？?]/u.test(ending);
 }
 
+/** The claim taken back as the writer's own after it was introduced: 所谓“一次见效”，就是我们家的光子. */
+const OWNED = /就是我们|我们家|我们的|我们这|本院|我院|本店|我店|咱家/u;
+
 /** A refusal just before a picture word: "我们不会发布任何顾客的术前术后对比照". */
 const REFUSES = /不会发布|不发布|不会发|从不发|从来不发|不晒|不会晒|不提供|拒绝/u;
 
@@ -80,7 +83,7 @@ export function softenDebunked<F extends Finding>(text: string, findings: readon
     const { from, to } = sentenceOf(text, f.start, f.end);
     if (REFUSES.test(text.slice(Math.max(from, f.start - 16), f.start))) return { ...f, severity: 'warn' as const };
     const sentence = text.slice(from, to);
-    const introduced = INTRODUCES.test(text.slice(Math.max(from, f.start - 6), f.start));
+    const introduced = INTRODUCES.test(text.slice(Math.max(from, f.start - 6), f.start)) && !OWNED.test(text.slice(f.end, to));
     const warned = WARNING.test(sentence) && quoted(text, f.start, f.end, from, to);
     return introduced || warned || asked(text, f.start, f.match, to) ? { ...f, severity: 'warn' as const } : f;
   });

@@ -20,6 +20,8 @@ describe('debunked claims', () => {
   it('a claim introduced as someone else\'s (所谓, 误区) is a warning', () => {
     expect(severities('所谓永久脱毛其实并不存在，只能让毛发变少变细。', 'R05')).toEqual(['warn']);
     expect(verdict('医美误区盘点：\n误区一：做一次就能管很久；\n以上说法都不对，以医生面诊为准。')).toBe('pass');
+    // …but not when the writer then claims it: the smuggled claim still blocks.
+    expect(verdict('所谓永久脱毛，就是我们家的冰点脱毛。')).toBe('block');
   });
 
   it('a claim asked about is not claimed, but 什么？ is not a yes/no question', () => {
