@@ -2,20 +2,23 @@
 // 所谓“永久脱毛”其实并不存在, 别被“明星同款”带节奏, 宣称能祛斑的化妆品要谨慎看待, 做完会不会移位？
 // Such findings stay visible but become warnings (which never hold a draft back). Read on the
 // original text, because folding drops the quotation marks this depends on.
-// Only claim categories: a quoted price (R15/R16) is still a price. R08 is among them for the
+// Claim categories; a price (R15/R16) only when quoted in a warning (警惕“只要99元”). R08 is among them for the
 // pictures it names (别轻信“前后对比图”); a customer's quoted words are its testimony rules'
 // business, which need no warning word to be testimony, so they rarely meet these conditions.
 import type { Finding } from '../domain/types.ts';
 
 const MINORS = 'R19';
 
-const CLAIM_CATEGORIES = new Set(['R02', 'R05', 'R06', 'R07', 'R08', 'R09', 'R10', 'R13', 'R18']);
+const CLAIM_CATEGORIES = new Set(['R02', 'R05', 'R06', 'R07', 'R08', 'R09', 'R10', 'R13', 'R18', 'R20']);
+
+/** Prices are softened only when quoted in a warning: 警惕直播间“只要99元”. */
+const PRICE_CATEGORIES = new Set(['R15', 'R16']);
 
 /** Words that warn about a claim somewhere in its sentence. */
-const WARNING = /不要相信|不要信|别相信|别信|不要轻信|别轻信|不可信|不能信|警惕|谨慎|小心|当心|所谓|号称|没有依据|没有科学依据|并不存在|不存在的|不靠谱|听听就好|听听而已|误区|谣言|骗局|智商税|夸大|带节奏|查证|核实|忽悠|套路|别被|不要被|辟谣|虚假宣传|都是假的|是假的|不可能/u;
+const WARNING = /能信吗|可信吗|靠谱吗|没有[^，。！？]{0,4}依据|迷信|违规宣传|违法宣传|明确禁止|来源不明|不要相信|不要信|别相信|别信|不要轻信|别轻信|不可信|不能信|警惕|谨慎|小心|当心|所谓|号称|没有依据|没有科学依据|并不存在|不存在的|不靠谱|听听就好|听听而已|误区|谣言|骗局|智商税|夸大|带节奏|查证|核实|忽悠|套路|别被|不要被|辟谣|虚假宣传|都是假的|是假的|不可能/u;
 
 /** Words that introduce a claim as someone else's, right before it. */
-const INTRODUCES = /(?:所谓|号称|宣称|宣传|声称|打着|标榜|不要相信|别相信|别信|不要轻信|别轻信|警惕|误区[一二三四五六七八九十\d]*[：:]?)[“"「『‘']?$/u;
+const INTRODUCES = /(?:所谓|号称|宣称|宣传|声称|打着|标榜|不要相信|别相信|别信|不要轻信|别轻信|警惕|不要指望|别指望|不能指望|误区[一二三四五六七八九十\d]*[：:]?)[“"「『‘']?$/u;
 
 const QUOTES: readonly [string, string][] = [
   ['“', '”'],
@@ -35,22 +38,33 @@ function sentenceOf(text: string, start: number, end: number): { from: number; t
   return { from, to };
 }
 
-/** Whether [start, end) lies inside a pair of quotation marks within the sentence. */
+/** Whether [start, end) overlaps a quotation within the sentence [from, to). */
 function quoted(text: string, start: number, end: number, from: number, to: number): boolean {
   return QUOTES.some(([open, close]) => {
-    const o = text.lastIndexOf(open, start - 1);
-    if (o < from) return false;
-    const c = text.indexOf(close, Math.max(end, o + 1));
-    // For a straight quote the opening one must not be a closing one of an earlier pair.
-    return c !== -1 && c < to && (open !== close || text.slice(from, o).split(open).length % 2 === 1);
+    for (let o = text.indexOf(open, from); o !== -1 && o < to; ) {
+      const c = text.indexOf(close, o + 1);
+      if (c === -1 || c >= to) return false;
+      if (o < end && c > start) return true;
+      o = text.indexOf(open, c + 1);
+    }
+    return false;
   });
 }
+
+/** The sentence (or the next) explains the law that forbids it: 医疗广告不得利用患者的形象作证明. */
+const LAW = /(?:广告|规定|法规|广告法|办法|指南|法律)[^。！？]{0,10}(?:不得(?!不)|禁止|不允许)/u;
+
+/** Said not to be so right after it: 一张对比图代表不了你会怎样. */
+const DENIED_AFTER = /^[^，。！？；,;!?\n]{0,4}(?:代表不了|说明不了|不代表|不能说明|不等于)/u;
+
+/** A denial inside the match itself: 不能保证斑一次就没了. */
+const DENIAL_INSIDE = /不能保证|无法保证|不保证|保证不了/u;
 
 /** Asked, not claimed: the second half of an A-not-A question ("会不会移位？") or inside a
  *  yes/no question ("是永久的吗？"). */
 function asked(text: string, start: number, match: string, to: number): boolean {
   const ending = text.slice(start, to + 1);
-  if (/(?:吗|(?<!什)么)[？?]/u.test(ending)) return true;
+  if (/(?:吗|(?<!什)么)[？?]|是什么[？?]|到底是什么/u.test(ending)) return true;
   const first = match[0];
   return (first === '不' || first === '没') && start > 0 && text[start - 1] === match[1] && /[？?]/u.test(ending);
 }
@@ -59,11 +73,14 @@ function asked(text: string, start: number, match: string, to: number): boolean 
 const OWNED = /就是我们|我们家|我们的|我们这|本院|我院|本店|我店|咱家/u;
 
 /** A refusal just before a picture word: "我们不会发布任何顾客的术前术后对比照". */
-const REFUSES = /不会发布|不发布|不会发|从不发|从来不发|不晒|不会晒|不提供|拒绝/u;
+const REFUSES = /不会发布|不发布|不会发|从不发|从来不发|不晒|不会晒|不提供|拒绝|从来不放|从不放|不会放/u;
+
+/** The clause says the claim is not so, just before it: 不能保证斑一次就没了, 防晒霜不能祛斑. */
+const DENIED = /(?:不能|无法|并不能|不可能|做不到|不保证|保证不了|替代不了|代替不了|不能替代|不能代替)[^，。！？；,;!?\n]{0,8}$/u;
 
 /** Advice against a procedure for minors, in the sentence or the next one (R19): "学生党先别急着
  *  做医美", "未满18岁不建议做双眼皮", "……想给女儿约双眼皮。我们的建议是：未成年人不做". */
-const ADVISES_AGAINST = /不建议|先别|别急着|不要做|不做|不能做|不可以做|等成年|成年后再|谢绝|禁止|不接诊|不接待/u;
+const ADVISES_AGAINST = /不为|不提供|须由监护人|监护人陪同|不建议|先别|别急着|不要做|不做|不能做|不可以做|等成年|成年后再|谢绝|禁止|不接诊|不接待/u;
 
 function nextSentenceEnd(text: string, to: number): number {
   let end = to + 1;
@@ -79,12 +96,24 @@ export function softenDebunked<F extends Finding>(text: string, findings: readon
       const { from, to } = sentenceOf(text, f.start, f.end);
       return ADVISES_AGAINST.test(text.slice(from, nextSentenceEnd(text, to))) ? { ...f, severity: 'warn' as const } : f;
     }
+    if (PRICE_CATEGORIES.has(f.category)) {
+      const { from, to } = sentenceOf(text, f.start, f.end);
+      return WARNING.test(text.slice(from, to)) && quoted(text, f.start, f.end, from, to) ? { ...f, severity: 'warn' as const } : f;
+    }
     if (!CLAIM_CATEGORIES.has(f.category)) return f;
     const { from, to } = sentenceOf(text, f.start, f.end);
+    const next = nextSentenceEnd(text, to);
+    if (
+      DENIED.test(text.slice(Math.max(from, f.start - 12), f.start)) ||
+      DENIED_AFTER.test(text.slice(f.end, to)) ||
+      DENIAL_INSIDE.test(f.match) ||
+      LAW.test(text.slice(from, next))
+    ) {
+      return { ...f, severity: 'warn' as const };
+    }
     if (REFUSES.test(text.slice(Math.max(from, f.start - 16), f.start))) return { ...f, severity: 'warn' as const };
-    const sentence = text.slice(from, to);
     const introduced = INTRODUCES.test(text.slice(Math.max(from, f.start - 6), f.start)) && !OWNED.test(text.slice(f.end, to));
-    const warned = WARNING.test(sentence) && quoted(text, f.start, f.end, from, to);
+    const warned = WARNING.test(text.slice(from, next)) && quoted(text, f.start, f.end, from, to);
     return introduced || warned || asked(text, f.start, f.match, to) ? { ...f, severity: 'warn' as const } : f;
   });
 }

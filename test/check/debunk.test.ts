@@ -29,6 +29,12 @@ describe('debunked claims', () => {
     expect(verdict('九十九%的姐妹做完射频都说好，你还在犹豫什么？')).toBe('block');
   });
 
+  it('an explanation of the law that forbids it is not the thing itself; 不得不说 is not the law', () => {
+    expect(verdict('按照相关规定，医疗广告不得利用患者的形象作证明，术后前后对比图也属于这一类。')).not.toBe('block');
+    expect(verdict('防晒霜是化妆品，不能祛斑，也不能替代医生的治疗。')).not.toBe('block');
+    expect(verdict('不得不说，我们的光子效果最好，做完皮肤立刻白一个度。')).toBe('block');
+  });
+
   it('the same claims made, unquoted and unwarned, still block', () => {
     expect(verdict('热玛吉一次见效，做完立刻年轻十岁！')).toBe('block');
     expect(verdict('我们的光子永久脱毛，一次就好。')).toBe('block');
