@@ -15,7 +15,7 @@ const CLAIM_CATEGORIES = new Set(['R02', 'R05', 'R06', 'R07', 'R08', 'R09', 'R10
 const PRICE_CATEGORIES = new Set(['R15', 'R16']);
 
 /** Words that warn about a claim somewhere in its sentence. */
-const WARNING = /能信吗|可信吗|靠谱吗|没有[^，。！？]{0,4}依据|迷信|违规宣传|违法宣传|明确禁止|来源不明|不要相信|不要信|别相信|别信|不要轻信|别轻信|不可信|不能信|警惕|谨慎|小心|当心|所谓|号称|没有依据|没有科学依据|并不存在|不存在的|不靠谱|听听就好|听听而已|误区|谣言|骗局|智商税|夸大|带节奏|查证|核实|忽悠|套路|别被|不要被|辟谣|虚假宣传|都是假的|是假的|不可能/u;
+const WARNING = /请谨慎|要谨慎|能信吗|可信吗|靠谱吗|没有[^，。！？]{0,4}依据|迷信|违规宣传|违法宣传|明确禁止|来源不明|不要相信|不要信|别相信|别信|不要轻信|别轻信|不可信|不能信|警惕|谨慎|小心|当心|所谓|号称|没有依据|没有科学依据|并不存在|不存在的|不靠谱|听听就好|听听而已|误区|谣言|骗局|智商税|夸大|带节奏|查证|核实|忽悠|套路|别被|不要被|辟谣|虚假宣传|都是假的|是假的|不可能/u;
 
 /** Words that introduce a claim as someone else's, right before it. */
 const INTRODUCES = /(?:所谓|号称|宣称|宣传|声称|打着|标榜|不要相信|别相信|别信|不要轻信|别轻信|警惕|不要指望|别指望|不能指望|误区[一二三四五六七八九十\d]*[：:]?)[“"「『‘']?$/u;
@@ -73,6 +73,9 @@ function asked(text: string, start: number, match: string, to: number): boolean 
 /** The claim taken back as the writer's own after it was introduced: 所谓“一次见效”，就是我们家的光子. */
 const OWNED = /就是我们|我们家|我们的|我们这|本院|我院|本店|我店|咱家/u;
 
+/** Someone else makes the claim, in a sentence that warns about it: 如果有人向你保证……，请谨慎. */
+const OTHERS = /(?:如果有人|要是有人|若有人|有人|别人|商家|有些机构|有的机构|网上|直播间)[^，。！？；,;!?\n]{0,8}$/u;
+
 /** A refusal just before a picture word: "我们不会发布任何顾客的术前术后对比照". */
 const REFUSES = /不会发布|不发布|不会发|从不发|从来不发|不晒|不会晒|不提供|拒绝|从来不放|从不放|不会放/u;
 
@@ -116,6 +119,7 @@ export function softenDebunked<F extends Finding>(text: string, findings: readon
       return { ...f, severity: 'warn' as const };
     }
     if (REFUSES.test(text.slice(Math.max(from, f.start - 16), f.start))) return { ...f, severity: 'warn' as const };
+    if (OTHERS.test(text.slice(Math.max(from, f.start - 12), f.start)) && WARNING.test(text.slice(from, next))) return { ...f, severity: 'warn' as const };
     const introduced = INTRODUCES.test(text.slice(Math.max(from, f.start - 6), f.start)) && !OWNED.test(text.slice(f.end, to));
     const warned = quoted(text, f.start, f.end, from, to) && WARNING.test(text.slice(from, next));
     return introduced || warned || asked(text, f.start, f.match, to) ? { ...f, severity: 'warn' as const } : f;
