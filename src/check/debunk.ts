@@ -65,13 +65,26 @@ const DENIAL_INSIDE = /不能保证|无法保证|不保证|保证不了/u;
  *  yes/no question ("是永久的吗？"). */
 function asked(text: string, start: number, match: string, to: number): boolean {
   const ending = text.slice(start, to + 1);
+  // Answered yes right after (能永久吗？能！): the question only set up the claim.
+  const answer = text.slice(to + 1, nextSentenceEnd(text, to));
+  if (/^[\s]*(?:能|可以|会|有|当然|没问题|肯定|必须|保证|绝对|放心|是的|对|包|管)/u.test(answer) || OWNED.test(answer)) return false;
   if (/(?:吗|(?<!什)么)[？?]|是什么[？?]|到底是什么/u.test(ending)) return true;
   const first = match[0];
   return (first === '不' || first === '没') && start > 0 && text[start - 1] === match[1] && /[？?]/u.test(ending);
 }
 
 /** The claim taken back as the writer's own after it was introduced: 所谓“一次见效”，就是我们家的光子. */
-const OWNED = /就是我们|我们家|我们的|我们这|本院|我院|本店|我店|咱家/u;
+const OWNED = /就是我们|说的就是|正是我|我们家|我们的|我们这|我们做到|我们可以|我们能|本院|我院|本店|我店|咱家/u;
+
+/** Citing the law and then turning to one's own claim: 医疗广告不得夸大，但我们的效果真的是全城最好. */
+const TURN = /但是?|可是|不过|然而|所以|因此|偏偏|其实我们/u;
+
+/** The part of text[from, to) after its last clause mark: a refusal must be in the claim's clause. */
+function clauseBefore(text: string, from: number, to: number): string {
+  const s = text.slice(from, to);
+  const cut = Math.max(s.lastIndexOf('，'), s.lastIndexOf(','), s.lastIndexOf('；'), s.lastIndexOf(';'));
+  return cut === -1 ? s : s.slice(cut + 1);
+}
 
 /** Someone else makes the claim, in a sentence that warns about it: 如果有人向你保证……，请谨慎. */
 const OTHERS = /(?:如果有人|要是有人|若有人|有人|别人|商家|有些机构|有的机构|网上|直播间)[^，。！？；,;!?\n]{0,8}$/u;
@@ -84,7 +97,7 @@ const DENIED = /(?:不能|无法|并不能|不可能|做不到|不保证|保证�
 
 /** Advice against a procedure for minors, in the sentence or the next one (R19): "学生党先别急着
  *  做医美", "未满18岁不建议做双眼皮", "……想给女儿约双眼皮。我们的建议是：未成年人不做". */
-const ADVISES_AGAINST = /不为|不提供|须由监护人|监护人陪同|不建议|先别|别急着|不要做|不做|不能做|不可以做|等成年|成年后再|谢绝|禁止|不接诊|不接待/u;
+const ADVISES_AGAINST = /不为|不提供|须由监护人|监护人陪同|不建议|先别|别急着|不要做|不做(?![^，。！？]{0,3}(?:等什么|更待何时|就亏|就晚|就没))|不能做|不可以做|等成年|成年后再|谢绝|禁止|不接诊|不接待/u;
 
 function nextSentenceEnd(text: string, to: number): number {
   let end = to + 1;
@@ -110,17 +123,20 @@ export function softenDebunked<F extends Finding>(text: string, findings: readon
     if (!CLAIM_CATEGORIES.has(f.category)) return f;
     const { from, to } = sentenceOf(text, f.start, f.end);
     const next = nextSentenceEnd(text, to);
+    // Taken back as the writer's own after it (所谓“零风险”，说的就是我们的新技术): never softened.
+    const owned = OWNED.test(text.slice(f.end, to));
     if (
       DENIED.test(text.slice(Math.max(from, f.start - 12), f.start)) ||
       DENIED_AFTER.test(text.slice(f.end, to)) ||
       DENIAL_INSIDE.test(f.match) ||
-      mayExplainLaw(text.slice(from, next))
+      (mayExplainLaw(text.slice(from, next)) && !TURN.test(text.slice(from, next)) && !owned)
     ) {
       return { ...f, severity: 'warn' as const };
     }
-    if (REFUSES.test(text.slice(Math.max(from, f.start - 16), f.start))) return { ...f, severity: 'warn' as const };
+    if (REFUSES.test(clauseBefore(text, Math.max(from, f.start - 16), f.start))) return { ...f, severity: 'warn' as const };
     if (OTHERS.test(text.slice(Math.max(from, f.start - 12), f.start)) && WARNING.test(text.slice(from, next))) return { ...f, severity: 'warn' as const };
-    const introduced = INTRODUCES.test(text.slice(Math.max(from, f.start - 6), f.start)) && !OWNED.test(text.slice(f.end, to));
+    if (owned) return f;
+    const introduced = INTRODUCES.test(text.slice(Math.max(from, f.start - 6), f.start));
     const warned = quoted(text, f.start, f.end, from, to) && WARNING.test(text.slice(from, next));
     return introduced || warned || asked(text, f.start, f.match, to) ? { ...f, severity: 'warn' as const } : f;
   });
