@@ -15,7 +15,7 @@ const CLAIM_CATEGORIES = new Set(['R02', 'R05', 'R06', 'R07', 'R08', 'R09', 'R10
 const PRICE_CATEGORIES = new Set(['R15', 'R16']);
 
 /** Words that warn about a claim somewhere in its sentence. */
-const WARNING = /请谨慎|要谨慎|能信吗|可信吗|靠谱吗|没有[^，。！？]{0,4}依据|迷信|违规宣传|违法宣传|明确禁止|来源不明|不要相信|不要信|别相信|别信|不要轻信|别轻信|不可信|不能信|警惕|谨慎|小心|当心|所谓|号称|没有依据|没有科学依据|并不存在|不存在的|不靠谱|听听就好|听听而已|误区|谣言|骗局|智商税|夸大|带节奏|查证|核实|忽悠|套路|别被|不要被|辟谣|虚假宣传|都是假的|是假的|不可能/u;
+const WARNING = /冒用|冒充|冒名|与本院无关|诈骗|骗子|请谨慎|要谨慎|能信吗|可信吗|靠谱吗|没有[^，。！？]{0,4}依据|迷信|违规宣传|违法宣传|明确禁止|来源不明|不要相信|不要信|别相信|别信|不要轻信|别轻信|不可信|不能信|警惕|谨慎|小心|当心|所谓|号称|没有依据|没有科学依据|并不存在|不存在的|不靠谱|听听就好|听听而已|误区|谣言|骗局|智商税|夸大|带节奏|查证|核实|忽悠|套路|别被|不要被|辟谣|虚假宣传|都是假的|是假的|不可能/u;
 
 /** Words that introduce a claim as someone else's, right before it. */
 const INTRODUCES = /(?:所谓|号称|宣称|宣传|声称|打着|标榜|不要相信|别相信|别信|不要轻信|别轻信|警惕|不要指望|别指望|不能指望|误区[一二三四五六七八九十\d]*[：:]?)[“"「『‘']?$/u;
@@ -74,7 +74,7 @@ function asked(text: string, start: number, match: string, to: number): boolean 
 }
 
 /** The claim taken back as the writer's own after it was introduced: 所谓“一次见效”，就是我们家的光子. */
-const OWNED = /就是我们|说的就是|正是我|我们家|我们的|我们这|我们做到|我们可以|我们能|本院|我院|本店|我店|咱家/u;
+const OWNED = /就是我们|说的就是|正是我|我们家|我们的|我们这|我们做到|我们可以|我们能|(?<!与)(?:本院|我院|本店|我店)(?!无关|名义|不承诺|不会|从不|没有|从未)|咱家/u;
 
 /** Citing the law and then turning to one's own claim: 医疗广告不得夸大，但我们的效果真的是全城最好. */
 const TURN = /但是?|可是|不过|然而|所以|因此|偏偏|其实我们/u;
@@ -93,7 +93,10 @@ const OTHERS = /(?:如果有人|要是有人|若有人|有人|别人|商家|有�
 const REFUSES = /不会发布|不发布|不会发|从不发|从来不发|不晒|不会晒|不提供|拒绝|从来不放|从不放|不会放/u;
 
 /** The clause says the claim is not so, just before it: 不能保证斑一次就没了, 防晒霜不能祛斑. */
-const DENIED = /(?:不能|无法|并不能|不可能|做不到|不保证|保证不了|替代不了|代替不了|不能替代|不能代替)[^，。！？；,;!?\n]{0,8}$/u;
+const DENIED = /(?:不能|无法|并不能|不可能|做不到|不保证|保证不了|替代不了|代替不了|不能替代|不能代替|不会(?:把它)?(?:说成|描述成|宣传成|写成)|不说成)[^，。！？；,;!?\n]{0,8}$/u;
+
+/** 承诺/保证 right after 不: 本院不承诺任何治疗效果. */
+const promiseDenied = (text: string, f: Finding): boolean => /^(?:承诺|保证)/u.test(f.match) && text[f.start - 1] === '不';
 
 /** Advice against a procedure for minors, in the sentence or the next one (R19): "学生党先别急着
  *  做医美", "未满18岁不建议做双眼皮", "……想给女儿约双眼皮。我们的建议是：未成年人不做". */
@@ -129,6 +132,7 @@ export function softenDebunked<F extends Finding>(text: string, findings: readon
       DENIED.test(text.slice(Math.max(from, f.start - 12), f.start)) ||
       DENIED_AFTER.test(text.slice(f.end, to)) ||
       DENIAL_INSIDE.test(f.match) ||
+      promiseDenied(text, f) ||
       (mayExplainLaw(text.slice(from, next)) && !TURN.test(text.slice(from, next)) && !owned)
     ) {
       return { ...f, severity: 'warn' as const };
