@@ -2,9 +2,10 @@
 // 所谓“永久脱毛”其实并不存在, 别被“明星同款”带节奏, 宣称能祛斑的化妆品要谨慎看待, 做完会不会移位？
 // Such findings stay visible but become warnings (which never hold a draft back). Read on the
 // original text, because folding drops the quotation marks this depends on.
-// Claim categories; a price (R15/R16) only when quoted in a warning (警惕“只要99元”). R08 is among them for the
-// pictures it names (别轻信“前后对比图”); a customer's quoted words are its testimony rules'
-// business, which need no warning word to be testimony, so they rarely meet these conditions.
+// Which findings: the claim categories (R08 for the pictures it names — 别轻信“前后对比图”; a
+// customer's quoted words are testimony without any warning word, so they rarely qualify), R19
+// when the writer advises against the procedure, and prices (R15/R16) only when quoted in a
+// warning (警惕“只要99元”).
 import type { Finding } from '../domain/types.ts';
 
 const MINORS = 'R19';
@@ -111,37 +112,32 @@ function nextSentenceEnd(text: string, to: number): number {
 /** LAW's regex only where one of its verbs occurs at all. */
 const mayExplainLaw = (s: string): boolean => (s.includes('不得') || s.includes('禁止') || s.includes('不允许')) && LAW.test(s);
 
-/** Claim findings the text quotes or asks about in order to question them → warnings. */
+/** Whether the text names finding f in order to question it rather than make it. */
+function debunked(text: string, f: Finding): boolean {
+  const isClaim = CLAIM_CATEGORIES.has(f.category);
+  if (!isClaim && f.category !== MINORS && !PRICE_CATEGORIES.has(f.category)) return false;
+  const { from, to } = sentenceOf(text, f.start, f.end);
+  const next = nextSentenceEnd(text, to);
+  if (f.category === MINORS) return ADVISES_AGAINST.test(text.slice(from, next));
+  const quotedInWarning = () => quoted(text, f.start, f.end, from, to) && WARNING.test(text.slice(from, isClaim ? next : to));
+  if (!isClaim) return quotedInWarning();
+  // Taken back as the writer's own after it (所谓“零风险”，说的就是我们的新技术): only a denial softens it.
+  const owned = OWNED.test(text.slice(f.end, to));
+  const before = (n: number) => text.slice(Math.max(from, f.start - n), f.start);
+  const denied =
+    DENIED.test(before(12)) ||
+    DENIED_AFTER.test(text.slice(f.end, to)) ||
+    DENIAL_INSIDE.test(f.match) ||
+    promiseDenied(text, f) ||
+    (mayExplainLaw(text.slice(from, next)) && !TURN.test(text.slice(from, next)) && !owned);
+  if (denied) return true;
+  if (REFUSES.test(clauseBefore(text, Math.max(from, f.start - 16), f.start))) return true;
+  if (OTHERS.test(before(12)) && WARNING.test(text.slice(from, next))) return true;
+  if (owned) return false;
+  return INTRODUCES.test(before(6)) || quotedInWarning() || asked(text, f.start, f.match, to);
+}
+
+/** Findings the text names in order to question them → warnings; the rest unchanged. */
 export function softenDebunked<F extends Finding>(text: string, findings: readonly F[]): F[] {
-  return findings.map((f) => {
-    if (f.severity === 'warn') return f;
-    if (f.category === MINORS) {
-      const { from, to } = sentenceOf(text, f.start, f.end);
-      return ADVISES_AGAINST.test(text.slice(from, nextSentenceEnd(text, to))) ? { ...f, severity: 'warn' as const } : f;
-    }
-    if (PRICE_CATEGORIES.has(f.category)) {
-      const { from, to } = sentenceOf(text, f.start, f.end);
-      return quoted(text, f.start, f.end, from, to) && WARNING.test(text.slice(from, to)) ? { ...f, severity: 'warn' as const } : f;
-    }
-    if (!CLAIM_CATEGORIES.has(f.category)) return f;
-    const { from, to } = sentenceOf(text, f.start, f.end);
-    const next = nextSentenceEnd(text, to);
-    // Taken back as the writer's own after it (所谓“零风险”，说的就是我们的新技术): never softened.
-    const owned = OWNED.test(text.slice(f.end, to));
-    if (
-      DENIED.test(text.slice(Math.max(from, f.start - 12), f.start)) ||
-      DENIED_AFTER.test(text.slice(f.end, to)) ||
-      DENIAL_INSIDE.test(f.match) ||
-      promiseDenied(text, f) ||
-      (mayExplainLaw(text.slice(from, next)) && !TURN.test(text.slice(from, next)) && !owned)
-    ) {
-      return { ...f, severity: 'warn' as const };
-    }
-    if (REFUSES.test(clauseBefore(text, Math.max(from, f.start - 16), f.start))) return { ...f, severity: 'warn' as const };
-    if (OTHERS.test(text.slice(Math.max(from, f.start - 12), f.start)) && WARNING.test(text.slice(from, next))) return { ...f, severity: 'warn' as const };
-    if (owned) return f;
-    const introduced = INTRODUCES.test(text.slice(Math.max(from, f.start - 6), f.start));
-    const warned = quoted(text, f.start, f.end, from, to) && WARNING.test(text.slice(from, next));
-    return introduced || warned || asked(text, f.start, f.match, to) ? { ...f, severity: 'warn' as const } : f;
-  });
+  return findings.map((f) => (f.severity !== 'warn' && debunked(text, f) ? { ...f, severity: 'warn' as const } : f));
 }
