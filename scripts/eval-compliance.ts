@@ -1,6 +1,7 @@
 // Runs the labelled compliance test set (test/fixtures/compliance/*.yaml) through the real checker
 // and prints per-category precision/recall, the block-level targets and the misses.
-//   npx tsx scripts/eval-compliance.ts [--json] [--verbose] [--fixtures DIR] [--workspace DIR]
+//   npx tsx scripts/eval-compliance.ts [--json] [--verbose] [--fixtures DIR] [--workspace DIR] [--pack DIR]
+// (--pack: another rule pack, e.g. a saved copy, to compare packs on one fixture set)
 // Exit code 0 whatever the figures (the accuracy gate is test/check/eval.test.ts); 1 only when a
 // fixture file is invalid.
 import Table from 'cli-table3';
@@ -40,7 +41,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const workspace = await loadWorkspace(option(args, '--workspace') ?? EXAMPLE_WORKSPACE_DIR);
-  const checker = await loadChecker();
+  const checker = await loadChecker(option(args, '--pack'));
   const outcomes = runCases(checker, cases, evalContexts(workspace));
   const s = score(outcomes);
   const met = meetsTargets(s);
