@@ -13,7 +13,8 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { SEVERITY_LABELS } from '../domain/types.ts';
 import { llmHost, type LlmConfig } from '../draft/llm-config.ts';
-import { callModel, createChatModel, describeLlmError, MAX_TEXT_CHARS, type ModelReply } from '../draft/llm-drafter.ts';
+import { callModel, createChatModel, describeLlmError, MAX_TEXT_CHARS } from '../draft/llm-drafter.ts';
+import { jsonObjectOf, type ModelReply } from '../draft/model-reply.ts';
 import { DEFAULT_PROMPTS_DIR, describeTemplateError } from '../draft/prompts.ts';
 import { SiyuError } from '../shared/errors.ts';
 import { logger } from '../shared/logger.ts';
@@ -228,29 +229,15 @@ export function maxRewriteChars(original: string): number {
   return Math.max(MAX_TEXT_CHARS, Math.ceil(chars(original) * 1.5));
 }
 
-/** Models sometimes wrap JSON in a code fence or prefix a <think> block even in JSON mode. */
-function unwrap(content: string): string {
-  return content
-    .replace(/<think>[\s\S]*?<\/think>/g, '')
-    .trim()
-    .replace(/^```(?:json)?\s*([\s\S]*?)\s*```$/i, '$1')
-    .trim();
-}
-
 /** Exactly one JSON object with exactly one field, `text`: a non-empty string of sane length. */
 export function parseRewriteReply(reply: ModelReply, original: string): { ok: true; text: string } | { ok: false; problems: string[] } {
-  const truncated = reply.finishReason === 'length' ? ['输出被截断（达到长度上限）'] : [];
-  let data: unknown;
-  try {
-    data = JSON.parse(unwrap(reply.content));
-  } catch {
-    return { ok: false, problems: [...truncated, reply.content.trim() === '' ? '输出为空' : '输出不是合法的 JSON 对象'] };
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, problems: ['输出不是 JSON 对象'] };
+  const parsed = jsonObjectOf(reply, '输出被截断（达到长度上限）');
+  if (!parsed.ok) return parsed;
+  const { data } = parsed;
   const problems: string[] = [];
   const extra = Object.keys(data).filter((k) => k !== 'text');
   if (extra.length > 0) problems.push(`多了字段 ${extra.join('、')}（只要 text 一个字段）`);
-  const text = (data as { text?: unknown }).text;
+  const text = data.text;
   const max = maxRewriteChars(original);
   if (typeof text !== 'string') problems.push('text 缺失或不是文本');
   else if (text.trim() === '') problems.push('text 为空');

@@ -15,6 +15,7 @@ import { defaultCardTemplates, describeCardError } from './card-images.ts';
 import { cardPrompt, checkCard, layoutProblem } from './card-layout.ts';
 import type { DraftContext, Drafter } from './drafter.ts';
 import { llmHost, type LlmConfig } from './llm-config.ts';
+import { jsonObjectOf, type ModelReply } from './model-reply.ts';
 import { cardTemplateFor, loadPrompts, promptView, type PromptSet } from './prompts.ts';
 
 /** WeCom rejects Moments and mass-message text longer than this. */
@@ -51,11 +52,6 @@ class DeadlineError extends Error {
     super(`deadline of ${ms} ms exceeded`);
     this.name = 'DeadlineError';
   }
-}
-
-export interface ModelReply {
-  content: string;
-  finishReason?: string;
 }
 
 /** One JSON-mode call with our own deadline over LangChain's retries and their back-off sleeps. */
@@ -104,15 +100,6 @@ const replySchemas = {
 const formatPath = (p: readonly PropertyKey[]) =>
   p.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');
 
-/** Models sometimes wrap JSON in a code fence or prefix a <think> block even in JSON mode. */
-function unwrap(content: string): string {
-  return content
-    .replace(/<think>[\s\S]*?<\/think>/g, '')
-    .trim()
-    .replace(/^```(?:json)?\s*([\s\S]*?)\s*```$/i, '$1')
-    .trim();
-}
-
 const emojiCount = (s: string) =>
   [...new Intl.Segmenter('zh', { granularity: 'grapheme' }).segment(s)].filter((g) => /\p{Extended_Pictographic}/u.test(g.segment)).length;
 
@@ -133,14 +120,9 @@ type Parsed = { ok: true; text: string; card?: CardFields } | { ok: false; probl
 
 /** A reply checked against the reply schema, the persona's rules and, for a card, its layout. */
 export function parseReply(reply: ModelReply, ctx: DraftContext, layout?: CardTemplate): Parsed {
-  const truncated = reply.finishReason === 'length' ? ['输出被截断（达到长度上限），请写短一些'] : [];
-  let data: unknown;
-  try {
-    data = JSON.parse(unwrap(reply.content));
-  } catch {
-    return { ok: false, problems: [...truncated, reply.content.trim() === '' ? '输出为空' : '输出不是合法的 JSON 对象'] };
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, problems: ['输出不是 JSON 对象'] };
+  const parsed = jsonObjectOf(reply, '输出被截断（达到长度上限），请写短一些');
+  if (!parsed.ok) return parsed;
+  const { data } = parsed;
   const issues = (error: z.ZodError) => error.issues.map((i) => `${formatPath(i.path) || '输出'} ${i.message}`);
   if (ctx.slot.kind !== 'card') {
     const result = replySchemas.text.safeParse(data);
