@@ -48,6 +48,10 @@ class CheckEnv implements ContextEnv {
     return this.pack.departments;
   }
 
+  get discourse(): ContextEnv['discourse'] {
+    return this.pack.discourse;
+  }
+
   lexicon(name: string): LexiconHits {
     // The loader rejects packs missing a lexicon a context rule needs, so this is a bug.
     if (!this.pack.lexiconNames.has(name)) throw new Error(`lexicon "${name}" not loaded`);
@@ -97,7 +101,7 @@ export function createChecker(pack: CompiledPack): Checker {
       const scan = scanner.scan(folded);
       const hits = applyContext(pack, contexts, scan.hits, new CheckEnv(pack, fold, folded, ctx, scan));
       // Offsets back into the original are worked out only for a text with something to report.
-      const findings = hits.length === 0 ? [] : softenDebunked(text, toFindings(hits, normaliseInto(text, pack.table, origins), text, pack.version));
+      const findings = hits.length === 0 ? [] : softenDebunked(pack.discourse.debunk, text, toFindings(hits, normaliseInto(text, pack.table, origins), text, pack.version));
       return { verdict: verdictOf(findings), findings, rulePackVersion: pack.version };
     },
   };

@@ -7,8 +7,10 @@ import { buildFoldTable, foldPatternSource, type FoldTable } from './fold-table.
 import { normaliseTerm } from './normalise.ts';
 import { compilePattern } from './compile-pattern.ts';
 import { pinyinVariants, primeReadings } from './pinyin-variants.ts';
-import { type Departments, type Lexicons, type Manifest, type NormaliseSpec, type RuleSpec } from './schema.ts';
+import { type Departments, type DiscourseSpec, type Lexicons, type Manifest, type NormaliseSpec, type RuleSpec } from './schema.ts';
 import { TermIndex } from './terms.ts';
+import { alternation, type DiscourseList, type ListFold } from './discourse-lists.ts';
+import { buildDiscourse, type Discourse, type DiscourseSources } from './discourse.ts';
 
 export interface CompiledRule {
   /** Position in pack order; ties in sorting are broken by it so output is deterministic. */
@@ -65,6 +67,8 @@ export interface CompiledPack {
   readonly lexiconNames: ReadonlySet<string>;
   /** The pack's vocabulary as written (unfolded), for benchmarks and diagnostics. */
   readonly vocabulary: PackVocabulary;
+  /** The word lists of discourse.yaml, in the rules that read them (debunk, testimony). */
+  readonly discourse: Discourse;
 }
 
 export interface PackVocabulary {
@@ -111,6 +115,7 @@ export interface PackSources {
   lexicons: Lexicons;
   normalise: NormaliseSpec;
   departments: Departments;
+  discourse: DiscourseSpec;
   /** The workspace's own terms and allow-list. */
   extras?: ComplianceExtras;
 }
@@ -118,7 +123,21 @@ export interface PackSources {
 /** The lexicon name under which a department's project words are recorded in the scan. */
 export const departmentLexicon = (name: string): string => `department:${name}`;
 
-export function compilePack({ manifest, specs: packSpecs, lexicons, normalise, departments, extras = { terms: [], allow: [] } }: PackSources): CompiledPack {
+/** Each list of discourse.yaml as one regex alternative. Debunk reads the original text, so its
+ *  lists stay as written; testimony reads the folded text, so its words and patterns are folded
+ *  like the rules' terms and patterns. */
+export function discourseSources(spec: DiscourseSpec, table: FoldTable): DiscourseSources {
+  const folded: ListFold = { word: (w) => normaliseTerm(w, table), pattern: (p) => foldPatternSource(p, table) };
+  const each = <K extends string>(lists: Record<K, DiscourseList>, fold?: ListFold) =>
+    Object.fromEntries(Object.entries<DiscourseList>(lists).map(([k, l]) => [k, alternation(l, fold)])) as Record<K, string>;
+  const { claimCategories, priceCategories, minorsCategories, ...lists } = spec.debunk;
+  return {
+    debunk: { categories: { claimCategories, priceCategories, minorsCategories }, lists: each(lists) },
+    testimony: each(spec.testimony, folded),
+  };
+}
+
+export function compilePack({ manifest, specs: packSpecs, lexicons, normalise, departments, discourse, extras = { terms: [], allow: [] } }: PackSources): CompiledPack {
   const table = buildFoldTable(normalise);
   const fold = (s: string) => normaliseTerm(s, table);
   const specs = [...packSpecs, ...workspaceRules(extras, packSpecs, manifest)];
@@ -183,5 +202,6 @@ export function compilePack({ manifest, specs: packSpecs, lexicons, normalise, d
     lexiconNames,
     departments: departments.map((d) => ({ name: d.name, aliases: d.aliases, lexicon: departmentLexicon(d.name) })),
     vocabulary,
+    discourse: buildDiscourse(discourseSources(discourse, table)),
   };
 }

@@ -1,5 +1,5 @@
 // Compiles the rule pack from its YAML: pack.yaml (version, categories), lexicons.yaml,
-// normalise.yaml, departments.yaml and every packs/*.yaml. Each file is validated with its zod
+// normalise.yaml, departments.yaml, discourse.yaml and every packs/*.yaml. Each file is validated with its zod
 // schema, then the files are checked against each other. Every problem is reported with file,
 // line and path in one SiyuError, so a compliance editor fixes them all in one go.
 // load.ts imports this module only when the compiled-pack cache has no entry: YAML, zod, OpenCC
@@ -12,6 +12,7 @@ import { CONTEXT_RULES } from './context/index.ts';
 import {
   CATEGORY_IDS,
   departmentsSchema,
+  discourseSchema,
   lexiconsSchema,
   manifestSchema,
   normaliseSchema,
@@ -85,6 +86,7 @@ export function compileSources(files: PackFiles, extras?: ComplianceExtras): Com
   const lexicons = loadFile(files, 'lexicons.yaml', lexiconsSchema, problems);
   const normalise = loadFile(files, 'normalise.yaml', normaliseSchema, problems);
   const departments = loadFile(files, 'departments.yaml', departmentsSchema, problems);
+  const discourse = loadFile(files, 'discourse.yaml', discourseSchema, problems);
   if (files.packsProblem) problems.push(files.packsProblem);
   const rules: LocatedRule[] = [];
   for (const file of files.ruleFiles) {
@@ -92,7 +94,7 @@ export function compileSources(files: PackFiles, extras?: ComplianceExtras): Com
     pack?.data.rules.forEach((spec, index) => rules.push({ spec, source: pack.source, index }));
   }
   if (manifest && lexicons && problems.length === 0) problems.push(...crossCheck(rules, lexicons.data, manifest.data));
-  if (problems.length > 0 || !manifest || !lexicons || !normalise || !departments) {
+  if (problems.length > 0 || !manifest || !lexicons || !normalise || !departments || !discourse) {
     throw new SiyuError(`合规规则包 ${abs} 有 ${problems.length} 处错误：`, problems);
   }
   const specs = rules.map((r) => r.spec);
@@ -102,6 +104,7 @@ export function compileSources(files: PackFiles, extras?: ComplianceExtras): Com
     lexicons: lexicons.data,
     normalise: normalise.data as NormaliseSpec,
     departments: departments.data.departments,
+    discourse: discourse.data,
     extras,
   });
 }

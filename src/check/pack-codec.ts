@@ -7,6 +7,7 @@
 // rejected (decodePack throws) and the caller compiles from the YAML instead.
 import { createHash } from 'node:crypto';
 import type { CompiledPack, CompiledPattern, CompiledRule, TermPayload } from './compile.ts';
+import { buildDiscourse, type DiscourseSources } from './discourse.ts';
 import { stickyOf } from './pattern-sticky.ts';
 import { TermIndex, type TermTables } from './terms.ts';
 
@@ -37,6 +38,8 @@ interface Header {
   departments: CompiledPack['departments'];
   lexiconNames: string[];
   vocabulary: CompiledPack['vocabulary'];
+  /** discourse.yaml's lists as regex sources; the rules are rebuilt from them on load. */
+  discourse: DiscourseSources;
   arrays: { name: string; kind: ArrayKind; offset: number; length: number }[];
 }
 
@@ -95,6 +98,7 @@ export function encodePack(pack: CompiledPack, key: string): Buffer {
     departments: pack.departments,
     lexiconNames: [...pack.lexiconNames],
     vocabulary: pack.vocabulary,
+    discourse: pack.discourse.sources,
     arrays: described,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
@@ -160,5 +164,6 @@ export function decodePack(bytes: Buffer, key: string): CompiledPack {
     departments: header.departments,
     lexiconNames: new Set(header.lexiconNames),
     vocabulary: header.vocabulary,
+    discourse: buildDiscourse(header.discourse),
   };
 }

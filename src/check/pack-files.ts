@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The files every pack has, besides packs/*.yaml. */
-const FIXED_FILES = ['pack.yaml', 'lexicons.yaml', 'normalise.yaml', 'departments.yaml'] as const;
+const FIXED_FILES = ['pack.yaml', 'lexicons.yaml', 'normalise.yaml', 'departments.yaml', 'discourse.yaml'] as const;
 
 export interface PackFiles {
   /** Absolute pack directory. */

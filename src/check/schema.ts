@@ -3,6 +3,7 @@
 // category coverage) is checked in load.ts after every file has parsed.
 import { z } from 'zod';
 import { SEVERITIES } from '../domain/types.ts';
+import { alternation } from './discourse-lists.ts';
 
 export const CATEGORY_IDS = Array.from({ length: 21 }, (_, i) => `R${String(i + 1).padStart(2, '0')}`) as [string, ...string[]];
 
@@ -94,6 +95,97 @@ export const normaliseSchema = z.strictObject({
   skip: z.array(unit).default([]),
   fold: z.record(unit, unit).default({}),
 });
+
+/** Issue messages for an object: an unknown key names the keys, a missing one says so. */
+const objectOf = (what: string, keys: readonly string[]) => ({
+  error: (iss: { code?: string; keys?: string[]; input?: unknown }) =>
+    iss.code === 'unrecognized_keys'
+      ? `未知字段：${(iss.keys ?? []).join('、')}（可用：${keys.join('、')}）`
+      : iss.input === undefined
+        ? '缺少该项'
+        : what,
+});
+
+const words = z.array(text, { error: '应为词语列表，例如 [所谓, 号称]' }).default([]);
+const LIST_KEYS = ['words', 'patterns', 'notAfter', 'notBefore'] as const;
+
+/** One word list of compliance/discourse.yaml: literal words, optional regexes, and words that
+ *  must not be right before / right after an entry. Code builds the regex around it. */
+export const discourseListSchema = z
+  .strictObject(
+    {
+      words,
+      patterns: z.array(pattern, { error: '应为正则表达式列表' }).default([]),
+      notAfter: words,
+      notBefore: words,
+    },
+    objectOf('应为一个词表（words，可加 patterns、notAfter、notBefore）', LIST_KEYS),
+  )
+  .superRefine((l, ctx) => {
+    if (l.words.length + l.patterns.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['words'], message: '词表不能为空：至少写一个词语（words）或正则（patterns）' });
+      return;
+    }
+    // Each pattern compiles alone (checked above); together they must too (e.g. duplicate group names).
+    try {
+      new RegExp(alternation(l), PATTERN_FLAGS);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', path: ['patterns'], message: `正则表达式无效（${(e as Error).message}）` });
+    }
+  });
+
+const categories = z.array(category, { error: '应为类别列表，例如 [R05, R06]' }).min(1, '至少一个类别');
+
+export const DEBUNK_LISTS = [
+  'warning',
+  'introduces',
+  'lawSources',
+  'lawVerbs',
+  'deniedAfter',
+  'denialInside',
+  'denied',
+  'promiseWords',
+  'questionEndings',
+  'answeredYes',
+  'owned',
+  'ownInstitution',
+  'turn',
+  'others',
+  'refuses',
+  'advisesAgainst',
+] as const;
+export const TESTIMONY_LISTS = ['greetingMarks', 'served', 'askingAdverbs', 'askingChannels', 'askingVerbs'] as const;
+export const DEBUNK_CATEGORIES = ['claimCategories', 'priceCategories', 'minorsCategories'] as const;
+
+const listsOf = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, discourseListSchema])) as Record<K, typeof discourseListSchema>;
+
+export const discourseSchema = z.strictObject(
+  {
+    debunk: z
+      .strictObject(
+        {
+          ...(Object.fromEntries(DEBUNK_CATEGORIES.map((k) => [k, categories])) as Record<(typeof DEBUNK_CATEGORIES)[number], typeof categories>),
+          ...listsOf(DEBUNK_LISTS),
+        },
+        objectOf('应为点名批驳的词表集合', [...DEBUNK_CATEGORIES, ...DEBUNK_LISTS]),
+      )
+      .superRefine((d, ctx) => {
+        // A category in two sets would be softened by whichever branch the code tries first.
+        const seen = new Map<string, string>();
+        for (const key of DEBUNK_CATEGORIES) {
+          d[key].forEach((c, i) => {
+            const other = seen.get(c);
+            if (other) ctx.addIssue({ code: 'custom', path: [key, i], message: `类别 ${c} 已在 ${other} 中，不能重复` });
+            else seen.set(c, key);
+          });
+        }
+      }),
+    testimony: z.strictObject(listsOf(TESTIMONY_LISTS), objectOf('应为顾客证言的词表集合', TESTIMONY_LISTS)),
+  },
+  objectOf('文件内容应为包含 debunk 和 testimony 的对象', ['debunk', 'testimony']),
+);
+
+export type DiscourseSpec = z.infer<typeof discourseSchema>;
 
 export type RuleSpec = z.infer<typeof ruleSchema>;
 export type Manifest = z.infer<typeof manifestSchema>;

@@ -2,21 +2,39 @@
 // decide it: "一位姐妹" or "顾客" is testimony only when the sentence reports what she said, showed
 // or felt ("分享一位姐妹的体验", "收到顾客的反馈截图", "老顾客王姐说"), not in "已预约的顾客我们会
 // 联系改期". And a 前后对比 is a patient comparison only when the text is about a person's looks,
-// not about running progress.
+// not about running progress. The words that tell a customer asked, was greeted or was served are
+// data (compliance/discourse.yaml, section testimony); this module holds the shape of each test.
 import type { Hit } from '../match.ts';
 import { sentenceWindow } from './sentence.ts';
+import type { TESTIMONY_LISTS } from '../schema.ts';
 import type { ContextRule } from './types.ts';
 
 /** How far (folded units, within the sentence) the story's words may sit from the customer. */
 const REACH = 40;
 
-/** A short customer word opening the text (张女士，) followed by a comma or colon is the greeting. */
-const ADDRESSED = /^[,，:：!！~～]/u;
-/** Someone helped, served or told the customers: 帮200多位顾客, 接待到院顾客, 告诉顾客. */
-const SERVED = /(?:帮|替|陪|接待(?:到院的?)?|告诉|服务好?|照顾好?|回访)了?(?:[\d多几百千万余]+[位名个])?$/u;
+/** discourse.yaml's testimony section as compiled: each list as one regex alternative, folded. */
+export type TestimonySources = Record<(typeof TESTIMONY_LISTS)[number], string>;
 
-/** Right after the customer word (folded text): she asks or wants to know, she does not report. */
-const ASKING = /^们?(?:都|也|常|经常|最常|总|总是|总会|会|老|还|在)?(?:私信|留言|来|跑来|在群里|后台)?(?:说想|想问|问|咨询|关心|提问|想知道|想了解|好奇|纠结|担心|搜|在搜|查|反馈最多的)/u;
+/** The lists of discourse.yaml in their fixed shape; matched on the folded text. */
+export interface TestimonyRules {
+  /** A short customer word opening the text (张女士，) followed by one of these is the greeting. */
+  readonly addressed: RegExp;
+  /** Someone helped, served or told the customers: 帮200多位顾客, 接待到院顾客, 告诉顾客. */
+  readonly served: RegExp;
+  /** Right after the customer word: she asks or wants to know, she does not report. */
+  readonly asking: RegExp;
+}
+
+export function testimonyRules(l: TestimonySources): TestimonyRules {
+  const re = (source: string) => new RegExp(source, 'u');
+  return {
+    addressed: re(`^(?:${l.greetingMarks})`),
+    // …(了)(200多位) right before the customer word.
+    served: re(`(?:${l.served})了?(?:[\\d多几百千万余]+[位名个])?$`),
+    // 们? (adverb)? (channel)? verb: 顾客们常私信问, 姐妹最常咨询.
+    asking: re(`^们?(?:${l.askingAdverbs})?(?:${l.askingChannels})?(?:${l.askingVerbs})`),
+  };
+}
 
 /**
  * Customer hits stand when the same sentence has a testimony-evidence word (反馈, 评价, 说, 晒,
@@ -31,13 +49,14 @@ export const testimony: ContextRule = {
     const evidence = env.lexicon('testimony-evidence');
     const outcomes = env.lexicon('testimony-outcomes');
     const projects = env.lexicon('medical-projects');
+    const { addressed, served, asking } = env.discourse.testimony;
     const out: Hit[] = [];
     for (const h of hits) {
       // A customer who asks is not testifying: "顾客常问的几个问题", "姐妹私信问我防晒".
-      if (ASKING.test(env.text.slice(h.end, h.end + 8))) continue;
+      if (asking.test(env.text.slice(h.end, h.end + 8))) continue;
       // Addressed, not reported: "张女士，回访一下您的恢复情况"; served, not quoted: "帮200多位顾客约过面诊".
-      if (h.start <= 2 && h.end - h.start <= 3 && ADDRESSED.test(env.text.slice(h.end, h.end + 2))) continue;
-      if (SERVED.test(env.text.slice(Math.max(0, h.start - 8), h.start))) continue;
+      if (h.start <= 2 && h.end - h.start <= 3 && addressed.test(env.text.slice(h.end, h.end + 2))) continue;
+      if (served.test(env.text.slice(Math.max(0, h.start - 8), h.start))) continue;
       const { from, to } = sentenceWindow(env.text, h.start, h.end, REACH);
       // The customer word itself (顾客反馈) may be the evidence; it must not count as its own.
       const said = evidence.within(from, to).some((e) => e.start >= h.end || e.end <= h.start);

@@ -4,6 +4,7 @@
 // a context rule reads lexicons by name and declares which ones it needs, so the loader can
 // reject a pack that lacks them.
 import type { CompiledRule } from '../compile.ts';
+import type { Discourse } from '../discourse.ts';
 import type { Hit, LexiconHits } from '../match.ts';
 import type { CheckContext } from '../types.ts';
 
@@ -19,6 +20,8 @@ export interface ContextEnv {
   mentions(name: string): boolean;
   /** 诊疗科目 the pack knows, with the lexicon holding each one's project words. */
   readonly departments: readonly { readonly name: string; readonly aliases: readonly string[]; readonly lexicon: string }[];
+  /** The word lists of compliance/discourse.yaml, compiled (testimony's, on the folded text). */
+  readonly discourse: Discourse;
   /** Folds a string from the workspace (service names, certificate numbers) like the text. */
   fold(s: string): string;
 }

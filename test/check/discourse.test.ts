@@ -1,0 +1,114 @@
+// compliance/discourse.yaml: the word lists the debunk step and the testimony context rule read.
+// A broken file is reported like the rest of the pack (file, line, path, Chinese message); an
+// edited one changes what the checker does, without a code change.
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_PACK_DIR, loadChecker } from '../../src/check/index.ts';
+import { readPackFiles } from '../../src/check/pack-files.ts';
+import { packKey } from '../../src/check/pack-key.ts';
+import { SiyuError } from '../../src/shared/errors.ts';
+
+const FILE = 'discourse.yaml';
+const clinic = { brand: { isMedicalInstitution: true, adReviewCertificate: null, licensedDepartments: ['美容皮肤科', '美容外科'] } };
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'siyu-discourse-'));
+  await cp(DEFAULT_PACK_DIR, dir, { recursive: true });
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function edit(change: (s: string) => string): Promise<void> {
+  const full = path.join(dir, FILE);
+  const before = await readFile(full, 'utf8');
+  const after = change(before);
+  expect(after).not.toBe(before); // the test really changed something
+  await writeFile(full, after);
+}
+
+async function problems(): Promise<string[]> {
+  try {
+    await loadChecker(dir);
+  } catch (e) {
+    expect(e).toBeInstanceOf(SiyuError);
+    return (e as SiyuError).details;
+  }
+  throw new Error('broken discourse.yaml loaded without error');
+}
+
+const lineOf = async (needle: string) => (await readFile(path.join(dir, FILE), 'utf8')).split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+describe('discourse.yaml validation', () => {
+  it('names file, line and path of a list of the wrong type', async () => {
+    await edit((s) => s.replace('  turn:\n    words: [但,', '  turn: 但是\n  turnWords:\n    words: [但,'));
+    const line = await lineOf('turn: 但是');
+    const p = await problems();
+    expect(p).toContainEqual(`discourse.yaml 第 ${line} 行 debunk.turn：应为一个词表（words，可加 patterns、notAfter、notBefore）`);
+    expect(p).toContainEqual(expect.stringMatching(/^discourse\.yaml 第 \d+ 行 debunk：未知字段：turnWords（可用：/));
+  });
+
+  it('rejects unknown keys inside a list, naming the ones allowed', async () => {
+    await edit((s) => s.replace('  refuses:\n    words:', '  refuses:\n    word:'));
+    // A list is located at its first entry, the line of the misspelt key.
+    const line = (await lineOf('  refuses:')) + 1;
+    const p = await problems();
+    expect(p).toContainEqual(`discourse.yaml 第 ${line} 行 debunk.refuses：未知字段：word（可用：words、patterns、notAfter、notBefore）`);
+    // …and, without its words, the list is empty.
+    expect(p).toContainEqual(`discourse.yaml 第 ${line} 行 debunk.refuses.words：词表不能为空：至少写一个词语（words）或正则（patterns）`);
+  });
+
+  it('reports a missing list and a wrong category', async () => {
+    await edit((s) => s.replace(/\n {2}askingChannels:\n.*\n/, '\n').replace('priceCategories: [R15, R16]', 'priceCategories: [R15, R99]'));
+    const p = await problems();
+    expect(p).toContainEqual(expect.stringMatching(/^discourse\.yaml 第 \d+ 行 testimony\.askingChannels：缺少该项$/));
+    expect(p).toContainEqual(expect.stringMatching(/^discourse\.yaml 第 \d+ 行 debunk\.priceCategories\[1\]：类别只能是 R01 … R21$/));
+  });
+
+  it('names the pattern that does not compile, and an empty list', async () => {
+    await edit((s) => s.replace("patterns: ['没有[^，。！？]{0,4}依据']", "patterns: ['没有[^，。！？{0,4}依据']").replace(/denialInside:\n {4}words: \[[^\]]*\]/, 'denialInside:\n    words: []'));
+    const p = await problems();
+    const line = await lineOf("'没有[^，。！？{0,4}依据'");
+    expect(p).toContainEqual(expect.stringMatching(new RegExp(`^discourse\\.yaml 第 ${line} 行 debunk\\.warning\\.patterns\\[0\\]：正则表达式无效`)));
+    expect(p).toContainEqual(expect.stringMatching(/^discourse\.yaml 第 \d+ 行 debunk\.denialInside\.words：词表不能为空/));
+  });
+
+  it('rejects a category in two sets', async () => {
+    await edit((s) => s.replace('minorsCategories: [R19]', 'minorsCategories: [R19, R05]'));
+    expect(await problems()).toContainEqual(expect.stringMatching(/^discourse\.yaml 第 \d+ 行 debunk\.minorsCategories\[1\]：类别 R05 已在 claimCategories 中，不能重复$/));
+  });
+
+  it('requires the file', async () => {
+    await rm(path.join(dir, FILE));
+    expect(await problems()).toContain('discourse.yaml：文件不存在');
+  });
+});
+
+describe('discourse.yaml as data a clinic edits', () => {
+  it('a warning word added to the list makes a claim quoted before it a warning', async () => {
+    const text = '“一次见效”这种话，姐妹们要三思。';
+    const r05 = async () => (await loadChecker(dir)).check(text, clinic).findings.filter((f) => f.category === 'R05').map((f) => f.severity);
+    expect(await r05()).toEqual(['block']);
+    await edit((s) => s.replace('  warning:\n    words: [', '  warning:\n    words: [三思, '));
+    expect(await r05()).toEqual(['warn']);
+  });
+
+  it('an asking verb added to the testimony list (written in traditional characters) drops a customer who asks', async () => {
+    const text = '顾客常私信请教做完光子脸上的斑多久能淡，这里统一说一下';
+    const r08 = async () => (await loadChecker(dir)).check(text, clinic).findings.filter((f) => f.category === 'R08').length;
+    expect(await r08()).toBe(1);
+    // Testimony reads the folded text: the word is folded at load like a rule's terms.
+    await edit((s) => s.replace('askingVerbs:\n    words: [', 'askingVerbs:\n    words: [請教, '));
+    expect(await r08()).toBe(0);
+  });
+
+  it('is part of the compiled-pack cache key', async () => {
+    const before = packKey(readPackFiles(dir), undefined);
+    expect(before).toBeDefined();
+    await edit((s) => s.replace('  turn:\n    words: [', '  turn:\n    words: [偏是, '));
+    expect(packKey(readPackFiles(dir), undefined)).not.toBe(before);
+  });
+});
