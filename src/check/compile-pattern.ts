@@ -32,20 +32,30 @@ export function compilePattern(source: string, rule: CompiledRule, terms: TermIn
   // Starts as short as the anchors or longer: fewer candidate positions than the anchors would
   // let through texts (a start like 和 or 可 occurs in most posts; an anchor like 研究所 rarely).
   const byStarts = starts !== undefined && starts.every(alwaysReported) && shortest(starts) >= shortest(anchors);
+  const mandatory = mandatorySets(ast);
   const gates: string[][] = [];
+  const reach: number[] = [];
+  // A gate's reach bounds where matches can start only if the automaton reports every occurrence
+  // of its words (pattern-anchors.ts MandatorySet).
+  const reachOf = (set: string[]) =>
+    set.every(alwaysReported) ? (mandatory.find((m) => sameSet(m.words, set))?.reach ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
   // The best anchor set gates as it always did — needed only when the starts do not already
   // find every match, or when one of its words can go unreported (a Latin edge): the gate keeps
   // that behaviour exactly.
-  if (anchors && !(byStarts && anchors.every(alwaysReported))) gates.push(anchors);
+  if (anchors && !(byStarts && anchors.every(alwaysReported))) {
+    gates.push(anchors);
+    reach.push(reachOf(anchors));
+  }
   // Every other mandatory set of selective, always-reported words: a match needs one of each.
-  for (const set of mandatorySets(ast)) {
+  for (const { words: set } of mandatory) {
     if (gates.length >= MAX_GATES) break;
     if (!set.every((w) => alwaysReported(w) && selective(w))) continue;
     if (gates.some((g) => sameSet(g, set)) || (byStarts && sameSet(set, starts))) continue;
     gates.push(set);
+    reach.push(reachOf(set));
   }
   const regex = new RegExp(source, PATTERN_FLAGS);
-  const pattern: CompiledPattern = { rule, regex, gates: gates.length, sticky: byStarts ? stickyOf(regex) : undefined };
+  const pattern: CompiledPattern = { rule, regex, gates: gates.length, reach, sticky: byStarts ? stickyOf(regex) : undefined };
   gates.forEach((set, i) => {
     const gate: TermPayload = { kind: 'gate', pattern, set: i };
     for (const w of set) terms.add(w, gate);

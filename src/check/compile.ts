@@ -44,6 +44,9 @@ export interface CompiledPattern {
   readonly regex: RegExp;
   /** How many gate sets must each have a word in the text before the pattern runs (0: none). */
   readonly gates: number;
+  /** Per gate set: how far from a match's start a word of it can end at most (Infinity: no
+   *  bound). The regex need not start before (end of the set's first word) − reach. */
+  readonly reach: readonly number[];
   /** Set when every match starts with one of a few words (pattern-prefixes.ts): the automaton
    *  reports where they occur and this sticky copy of the regex is tried only there. */
   readonly sticky: RegExp | undefined;

@@ -64,8 +64,8 @@ export function runPattern(pack: CompiledPack, text: string, pattern: CompiledPa
  *  if the scan left them out of order), skipping positions inside the previous match: the same
  *  matches as runPattern (pattern-prefixes.ts). A text with many starts goes to one global scan
  *  from the first start instead — exact too, since no match begins before it — because each try
- *  costs a call. */
-export function runAtStarts(pack: CompiledPack, text: string, pattern: CompiledPattern, starts: Int32Array, hits: Hit[]): void {
+ *  costs a call. Positions before `from` are skipped: no match can start there (scanner.ts). */
+export function runAtStarts(pack: CompiledPack, text: string, pattern: CompiledPattern, starts: Int32Array, hits: Hit[], from = 0): void {
   const { rule, sticky } = pattern;
   // The automaton reports words by end position; a longer start word may end after a shorter
   // one that starts later.
@@ -76,10 +76,10 @@ export function runAtStarts(pack: CompiledPack, text: string, pattern: CompiledP
     }
   }
   if (!sticky || starts.length > MAX_TRIES) {
-    runPattern(pack, text, pattern, hits, starts[0]!);
+    runPattern(pack, text, pattern, hits, Math.max(starts[0]!, from));
     return;
   }
-  let next = 0;
+  let next = from; // no match starts before `from` (the gates' reach)
   for (const at of starts) {
     if (at < next) continue;
     sticky.lastIndex = at;

@@ -31,7 +31,7 @@ interface Header {
   name: string;
   categories: CompiledPack['categories'];
   rules: StoredRule[];
-  patterns: { rule: number; source: string; flags: string; gates: number; byStarts: boolean }[];
+  patterns: { rule: number; source: string; flags: string; gates: number; reach: (number | null)[]; byStarts: boolean }[];
   /** Distinct payloads; the term → payload lists in the arrays index into this. */
   payloads: StoredPayload[];
   allow: readonly string[];
@@ -92,7 +92,8 @@ export function encodePack(pack: CompiledPack, key: string): Buffer {
     name: pack.name,
     categories: pack.categories,
     rules: pack.rules.map((r) => ({ ...r, replace: [...r.replace] })),
-    patterns: pack.patterns.map((p) => ({ rule: p.rule.order, source: p.regex.source, flags: p.regex.flags, gates: p.gates, byStarts: p.sticky !== undefined })),
+    // JSON has no Infinity: an unbounded reach is stored as null.
+    patterns: pack.patterns.map((p) => ({ rule: p.rule.order, source: p.regex.source, flags: p.regex.flags, gates: p.gates, reach: p.reach.map((r) => (Number.isFinite(r) ? r : null)), byStarts: p.sticky !== undefined })),
     payloads: stored,
     allow: pack.allow,
     departments: pack.departments,
@@ -135,7 +136,7 @@ export function decodePack(bytes: Buffer, key: string): CompiledPack {
   const rules = header.rules.map((r): CompiledRule => ({ ...r, replace: new Map(r.replace) }));
   const patterns = header.patterns.map((p): CompiledPattern => {
     const regex = new RegExp(p.source, p.flags);
-    return { rule: rules[p.rule]!, regex, gates: p.gates, sticky: p.byStarts ? stickyOf(regex) : undefined };
+    return { rule: rules[p.rule]!, regex, gates: p.gates, reach: p.reach.map((r) => r ?? Number.POSITIVE_INFINITY), sticky: p.byStarts ? stickyOf(regex) : undefined };
   });
   const payloads = header.payloads.map((p): TermPayload => {
     if (p[0] === 'r') return { kind: 'rule', rule: rules[p[1]]! };

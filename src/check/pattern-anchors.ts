@@ -92,27 +92,60 @@ export function patternAnchors(source: string | Pattern): string[] | undefined {
   return ofAlternatives(pattern.alternatives);
 }
 
+/** The longest text (UTF-16 units) an element can match; Infinity when unbounded. */
+function maxLength(el: Element): number {
+  switch (el.type) {
+    case 'Assertion':
+      return 0;
+    case 'Character':
+      return el.value > 0xffff ? 2 : 1;
+    case 'CharacterClass':
+    case 'CharacterSet':
+    case 'ExpressionCharacterClass':
+      return 2; // one character under the u flag, possibly astral
+    case 'Backreference':
+      return Number.POSITIVE_INFINITY;
+    case 'Group':
+    case 'CapturingGroup':
+      return Math.max(0, ...el.alternatives.map((a) => a.elements.reduce((n, e) => n + maxLength(e), 0)));
+    case 'Quantifier':
+      return el.max === Number.POSITIVE_INFINITY ? el.max : el.max * maxLength(el.element);
+  }
+}
+
+/** A set of literal strings one of which every match contains, and how far from the match's
+ *  start that word can end at most (`reach`: what precedes its element plus the element itself,
+ *  Infinity when unbounded, e.g. after \d+). A text whose first such word ends at e can have no
+ *  match starting before e − reach — where the scanner starts the regex (scanner.ts). */
+export interface MandatorySet {
+  words: string[];
+  reach: number;
+}
+
 /** Every set of literal strings that every match must contain one of — one set per mandatory
  *  element of a single-branch pattern (a literal run, a short class, a group of literals).
  *  A pattern can only match a text holding a word of each set, so requiring all of them is a
  *  finer gate than the one best set. Empty for patterns with top-level alternatives. */
-export function mandatorySets(source: string | Pattern): string[][] {
+export function mandatorySets(source: string | Pattern): MandatorySet[] {
   const pattern = typeof source === 'string' ? parsePattern(source) : source;
   if (pattern.alternatives.length !== 1) return [];
-  const sets: string[][] = [];
+  const sets: MandatorySet[] = [];
+  let before = 0; // longest text the elements before the current one can match
   let run = '';
   const flush = () => {
-    if (run) sets.push([run]);
+    if (run) sets.push({ words: [run], reach: before });
     run = '';
   };
   for (const el of pattern.alternatives[0]!.elements) {
     if (el.type === 'Character') {
       run += String.fromCodePoint(el.value);
+      before += maxLength(el);
       continue;
     }
     flush();
+    before += maxLength(el);
     const a = ofElement(el);
-    if (a) sets.push(a);
+    if (a) sets.push({ words: a, reach: before });
   }
   flush();
   return sets;

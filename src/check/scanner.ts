@@ -22,6 +22,8 @@ const LEXICON = 1;
 const GATE = 2;
 const START = 3;
 const INDEX = 0xffffff;
+/** An unbounded reach: end − NO_REACH is below any start. */
+const NO_REACH = 0x3fffffff;
 
 export class Scanner {
   /** Actions of term id are actions[actionStart[id] … actionStart[id + 1]). */
@@ -38,6 +40,10 @@ export class Scanner {
   private readonly triggered: Uint8Array;
   /** Per pattern: the bits of all its gate sets. */
   private readonly gateMask: Uint8Array;
+  /** Per pattern << 3 | gate set: the set's reach (compile.ts CompiledPattern), NO_REACH if none. */
+  private readonly reach: Int32Array;
+  /** Per pattern: no match can start before this (this check): see CompiledPattern.reach. */
+  private readonly from: Int32Array;
   /** Per pattern: how many starts occurred; then, after counting, where its starts begin. */
   private readonly startAt: Int32Array;
   private startPattern = new Int32Array(256);
@@ -77,6 +83,9 @@ export class Scanner {
     if (pack.patterns.length >= 1 << 21) throw new Error('too many patterns for the action encoding');
     this.triggered = new Uint8Array(pack.patterns.length);
     this.gateMask = Uint8Array.from(pack.patterns, (p) => (1 << p.gates) - 1);
+    this.reach = new Int32Array(pack.patterns.length << 3).fill(NO_REACH);
+    pack.patterns.forEach((p, i) => p.reach.forEach((r, set) => Number.isFinite(r) && (this.reach[(i << 3) | set] = r)));
+    this.from = new Int32Array(pack.patterns.length);
     this.startAt = new Int32Array(pack.patterns.length + 1);
     this.fill = new Int32Array(pack.patterns.length);
     for (const r of pack.rules) if (pack.rules[r.order] !== r) throw new Error('rules out of order');
@@ -95,7 +104,7 @@ export class Scanner {
   }
 
   scan(text: string): Scan {
-    const { pack, buffer, actions, actionStart, gateFrom, seen, triggered, gateMask, startAt } = this;
+    const { pack, buffer, actions, actionStart, gateFrom, seen, triggered, gateMask, startAt, reach, from } = this;
     if (++this.stamp === 0x7fffffff) {
       seen.fill(0);
       this.stamp = 1;
@@ -105,6 +114,7 @@ export class Scanner {
     const lexicons = new Map<string, LexiconHits>();
     const lexiconHits: (LexiconHits | undefined)[] = [];
     triggered.fill(0);
+    from.fill(0);
     startAt.fill(0);
     let starts = 0;
     pack.terms.collect(text, buffer);
@@ -132,9 +142,18 @@ export class Scanner {
             l.push(start, end);
             break;
           }
-          case GATE:
-            triggered[index >>> 3] = triggered[index >>> 3]! | (1 << (index & 7));
+          case GATE: {
+            const p = index >>> 3;
+            const bit = 1 << (index & 7);
+            // The set's first word in the text (hits come in end order): matches start no earlier
+            // than its end minus the set's reach.
+            if ((triggered[p]! & bit) === 0) {
+              triggered[p] = triggered[p]! | bit;
+              const lo = end - reach[index]!;
+              if (lo > from[p]!) from[p] = lo;
+            }
             break;
+          }
           default:
             if (starts === this.startPos.length) this.growStarts();
             this.startPattern[starts] = index;
@@ -158,8 +177,8 @@ export class Scanner {
     for (let p = 0; p < patterns.length; p++) {
       const pattern = patterns[p]!;
       if (triggered[p] !== gateMask[p]) continue;
-      if (!pattern.sticky) runPattern(pack, text, pattern, hits);
-      else if (startAt[p + 1]! > startAt[p]!) runAtStarts(pack, text, pattern, sortedPos.subarray(startAt[p], startAt[p + 1]), hits);
+      if (!pattern.sticky) runPattern(pack, text, pattern, hits, from[p]);
+      else if (startAt[p + 1]! > startAt[p]!) runAtStarts(pack, text, pattern, sortedPos.subarray(startAt[p], startAt[p + 1]), hits, from[p]);
     }
     return { hits, lexicons };
   }

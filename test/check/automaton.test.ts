@@ -1,7 +1,7 @@
 // The Aho–Corasick automaton must find exactly what a naive search finds, overlaps included.
 import { describe, expect, it } from 'vitest';
 import { TermIndex } from '../../src/check/terms.ts';
-import { patternAnchors } from '../../src/check/pattern-anchors.ts';
+import { mandatorySets, patternAnchors } from '../../src/check/pattern-anchors.ts';
 
 function naive(terms: string[], text: string, from = 0, to = text.length): string[] {
   const out: string[] = [];
@@ -65,5 +65,24 @@ describe('pattern anchors', () => {
 
   it('gives none when a branch can match without a literal', () => {
     expect(patternAnchors('\\d+|最好')).toBeUndefined();
+  });
+});
+
+describe('pattern reach (how far into a match a mandatory word can end)', () => {
+  it.each([
+    // literal run: ends exactly where the run ends
+    ['零风险', [{ words: ['零风险'], reach: 3 }]],
+    // bounded gap before the set: 0–8 characters (2 units each under u), then the longest word
+    ['(?:医生|院长)[^，。]{0,8}(?:亲诊|坐诊)', [{ words: ['医生', '院长'], reach: 2 }, { words: ['亲诊', '坐诊'], reach: 2 + 16 + 2 }]],
+    // lookarounds take no room; an optional element adds its longest match
+    ['(?<!不)保证(?:100%)?有效', [{ words: ['保证'], reach: 2 }, { words: ['有效'], reach: 2 + 4 + 2 }]],
+    // after an unbounded prefix nothing bounds where the match starts
+    ['\\d+例(?:成功)', [{ words: ['例'], reach: Number.POSITIVE_INFINITY }, { words: ['成功'], reach: Number.POSITIVE_INFINITY }]],
+  ])('%s', (source, sets) => {
+    expect(mandatorySets(source)).toEqual(sets);
+  });
+
+  it('has no sets for top-level alternatives', () => {
+    expect(mandatorySets('最好|第一')).toEqual([]);
   });
 });
