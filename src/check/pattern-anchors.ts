@@ -16,14 +16,17 @@ export const parsePattern = (source: string): Pattern => parser.parsePattern(sou
 /** Character classes larger than this are not expanded into words (anchors or starts). */
 const MAX_CLASS = 16;
 
-/** The characters of a short class of plain characters ([甲乙丙]), or undefined (negated, with
- *  ranges or escapes, empty, or larger than MAX_CLASS). */
+/** The characters of a short class of plain characters and small ranges ([甲乙丙], [3-9]), or
+ *  undefined (negated, with escapes, empty, or larger than MAX_CLASS). */
 export function classChars(el: CharacterClass): string[] | undefined {
   if (el.negate || el.unicodeSets || el.elements.length === 0 || el.elements.length > MAX_CLASS) return undefined;
   const chars: string[] = [];
   for (const c of el.elements) {
-    if (c.type !== 'Character') return undefined;
-    chars.push(String.fromCodePoint(c.value));
+    if (c.type === 'Character') chars.push(String.fromCodePoint(c.value));
+    else if (c.type === 'CharacterClassRange' && c.max.value - c.min.value < MAX_CLASS) {
+      for (let v = c.min.value; v <= c.max.value; v++) chars.push(String.fromCodePoint(v));
+    } else return undefined;
+    if (chars.length > MAX_CLASS) return undefined;
   }
   return chars;
 }

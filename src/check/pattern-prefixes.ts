@@ -33,33 +33,64 @@ function nullable(el: Element): boolean {
 }
 
 /** Literal strings one of which starts every match of the sequence, or undefined. */
-function starts(seq: readonly Element[]): string[] | undefined {
+/** `budget`: how many starts lengthening may produce here (siblings share MAX_STARTS). */
+function starts(seq: readonly Element[], budget: number): string[] | undefined {
   const [first, ...rest] = seq;
   if (!first) return undefined; // nothing consumed yet: the start depends on what comes after
   switch (first.type) {
-    case 'Character': {
-      // A run of plain characters starts every match as a whole.
-      let run = '';
-      for (const el of seq) {
-        if (el.type !== 'Character') break;
-        run += String.fromCodePoint(el.value);
-      }
-      return [run];
+    case 'Character':
+    case 'CharacterClass': {
+      const own = first.type === 'Character' ? [String.fromCodePoint(first.value)] : classChars(first);
+      return own && extend(own, rest, budget);
     }
-    case 'CharacterClass':
-      return classChars(first);
     case 'Assertion':
-      return starts(rest); // zero-width: the match starts with what follows
+      return starts(rest, budget); // zero-width: the match starts with what follows
     case 'Group':
     case 'CapturingGroup':
-      return union(first.alternatives.map((a) => starts([...a.elements, ...rest])));
+      return union(first.alternatives.map((a) => starts([...a.elements, ...rest], Math.floor(budget / first.alternatives.length))));
     case 'Quantifier': {
-      const own = nullable(first.element) ? undefined : starts([first.element]);
-      return first.min >= 1 ? own : union([own, starts(rest)]);
+      if (first.min >= 1) return nullable(first.element) ? undefined : starts([first.element], budget);
+      const own = nullable(first.element) ? undefined : starts([first.element], Math.floor(budget / 2));
+      return union([own, starts(rest, Math.floor(budget / 2))]);
     }
     default:
       return undefined;
   }
+}
+
+/** The literal text one element always matches, as alternatives: a character, a short class, or
+ *  a group whose branches are all plain characters ((?:管|维持)); undefined otherwise. */
+function literals(el: Element): string[] | undefined {
+  switch (el.type) {
+    case 'Character':
+      return [String.fromCodePoint(el.value)];
+    case 'CharacterClass':
+      return classChars(el);
+    case 'Group':
+    case 'CapturingGroup': {
+      const out: string[] = [];
+      for (const a of el.alternatives) {
+        if (a.elements.length === 0 || !a.elements.every((e) => e.type === 'Character')) return undefined;
+        out.push(a.elements.map((e) => String.fromCodePoint((e as { value: number }).value)).join(''));
+      }
+      return out;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Longer starts: each prefix followed by every literal the next elements must match, while the
+ *  number of starts stays within the budget. 可 + (?:管|维持) gives 可管, 可维持 — words the text
+ *  holds far less often than 可, so the regex is tried at far fewer places. */
+function extend(prefixes: string[], seq: readonly Element[], budget: number): string[] {
+  let out = prefixes;
+  for (const el of seq) {
+    const next = literals(el);
+    if (!next || out.length * next.length > budget) break;
+    out = out.flatMap((p) => next.map((n) => p + n));
+  }
+  return out;
 }
 
 function union(sets: readonly (string[] | undefined)[]): string[] | undefined {
@@ -75,7 +106,7 @@ function union(sets: readonly (string[] | undefined)[]): string[] | undefined {
 /** Literal strings one of which begins every match of the pattern, or undefined. */
 export function patternStarts(source: string | Pattern): string[] | undefined {
   const pattern = typeof source === 'string' ? parsePattern(source) : source;
-  const found = union(pattern.alternatives.map((a) => starts(a.elements)));
+  const found = union(pattern.alternatives.map((a) => starts(a.elements, Math.floor(MAX_STARTS / pattern.alternatives.length))));
   // Astral characters would need care with lastIndex inside a surrogate pair; none are used.
   return found && found.every((s) => s.length > 0 && !/[\ud800-\udfff]/.test(s)) ? found : undefined;
 }

@@ -11,18 +11,28 @@ import { runAtStarts, runPattern, type Hit } from '../../src/check/match.ts';
 
 describe('patternStarts', () => {
   it.each([
-    ['(?:欢迎|立即)(?:预约|咨询)', ['欢迎', '立即']],
+    // A start runs on through what every match must hold next, so it is rarer in the text.
+    ['(?:欢迎|立即)(?:预约|咨询)', ['欢迎预约', '欢迎咨询', '立即预约', '立即咨询']],
     ['(?:能|可以)?(?:管|维持)', ['能', '可以', '管', '维持']],
-    ['(?<![提抬])高[123]', ['高']],
+    ['(?<![提抬])高[123]', ['高1', '高2', '高3']],
+    ['1[3-9]\\d{9}', ['13', '14', '15', '16', '17', '18', '19']],
+    ['可[^，]{0,3}管', ['可']],
     ['最好(?!看)', ['最好']],
     ['(?:a|)b', ['ab', 'b']],
     ['a+b', ['a']],
-    ['[甲乙]丙', ['甲', '乙']],
+    ['[甲乙]丙', ['甲丙', '乙丙']],
     ['(?:零|无)风险|保证', ['零风险', '无风险', '保证']],
     ['(?:a*)b', ['a', 'b']],
     ['\\bbt', ['bt']],
   ])('%s starts with %j', (source, expected) => {
     expect(patternStarts(source)?.sort()).toEqual([...expected].sort());
+  });
+
+  it('lengthens starts only while there are at most 64 in all', () => {
+    const three = '(?:甲|乙|丙)';
+    expect(patternStarts(`${three}${three}${three}${three}`)).toHaveLength(27); // 3 × 3 × 3; × 3 more would be 81
+    const nine = '(?:甲|乙|丙|丁|戊|己|庚|辛|壬)';
+    expect(patternStarts(`${nine}${nine}`)?.sort()).toEqual([...'甲乙丙丁戊己庚辛壬'].sort()); // 81: the first words only
   });
 
   it.each(['\\d+元', '[^，]{0,3}最好', '.最', '(?:最)?', '(?:a|\\d)b', '(?:)?最'])('%s has no starts', (source) => {
