@@ -70,7 +70,7 @@ export interface CompiledPack {
   readonly lexiconNames: ReadonlySet<string>;
   /** The pack's vocabulary as written (unfolded), for benchmarks and diagnostics. */
   readonly vocabulary: PackVocabulary;
-  /** The word lists of discourse.yaml, in the rules that read them (debunk, testimony). */
+  /** The word lists of discourse.yaml, in the rules that read them (debunk and the context rules). */
   readonly discourse: Discourse;
 }
 
@@ -127,8 +127,8 @@ export interface PackSources {
 export const departmentLexicon = (name: string): string => `department:${name}`;
 
 /** Each list of discourse.yaml as one regex alternative. Debunk reads the original text, so its
- *  lists stay as written; testimony reads the folded text, so its words and patterns are folded
- *  like the rules' terms and patterns. */
+ *  lists stay as written; the other sections are read by context rules on the folded text, so
+ *  their words and patterns are folded like the rules' terms and patterns. */
 export function discourseSources(spec: DiscourseSpec, table: FoldTable): DiscourseSources {
   const folded: ListFold = { word: (w) => normaliseTerm(w, table), pattern: (p) => foldPatternSource(p, table) };
   const each = <K extends string>(lists: Record<K, DiscourseList>, fold?: ListFold) =>
@@ -137,6 +137,11 @@ export function discourseSources(spec: DiscourseSpec, table: FoldTable): Discour
   return {
     debunk: { categories: { claimCategories, priceCategories, minorsCategories }, lists: each(lists) },
     testimony: each(spec.testimony, folded),
+    absoluteClaim: each(spec.absoluteClaim, folded),
+    pitch: each(spec.pitch, folded),
+    negation: each(spec.negation, folded),
+    experienceLink: each(spec.experienceLink, folded),
+    productMedicalClaim: each(spec.productMedicalClaim, folded),
   };
 }
 

@@ -155,7 +155,29 @@ export const DEBUNK_LISTS = [
   'advisesAgainst',
 ] as const;
 export const TESTIMONY_LISTS = ['greetingMarks', 'served', 'askingAdverbs', 'askingChannels', 'askingVerbs'] as const;
+export const ABSOLUTE_CLAIM_LISTS = ['boundTerms', 'quantityLeads', 'quantityWords', 'awardWords', 'awardClaims'] as const;
+export const PITCH_LISTS = [
+  'phrases',
+  'comeAdverbs',
+  'comeVerbs',
+  'comeTargets',
+  'recommendVerbs',
+  'recommendAddressees',
+  'recommendActions',
+  'interestedIn',
+  'interestedAudience',
+  'contactWays',
+  'contactActions',
+  'visitWays',
+  'visitPurposes',
+] as const;
+export const NEGATION_LISTS = ['negations', 'notNegating'] as const;
+export const EXPERIENCE_LINK_LISTS = ['labelDenials'] as const;
+export const PRODUCT_CLAIM_LISTS = ['usingVerbs'] as const;
 export const DEBUNK_CATEGORIES = ['claimCategories', 'priceCategories', 'minorsCategories'] as const;
+
+/** The top-level sections of discourse.yaml, one per rule (or helper) that reads them. */
+export const DISCOURSE_SECTIONS = ['debunk', 'testimony', 'absoluteClaim', 'pitch', 'negation', 'experienceLink', 'productMedicalClaim'] as const;
 
 const listsOf = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, discourseListSchema])) as Record<K, typeof discourseListSchema>;
 
@@ -181,8 +203,13 @@ export const discourseSchema = z.strictObject(
         }
       }),
     testimony: z.strictObject(listsOf(TESTIMONY_LISTS), objectOf('应为顾客证言的词表集合', TESTIMONY_LISTS)),
+    absoluteClaim: z.strictObject(listsOf(ABSOLUTE_CLAIM_LISTS), objectOf('应为绝对化用语的词表集合', ABSOLUTE_CLAIM_LISTS)),
+    pitch: z.strictObject(listsOf(PITCH_LISTS), objectOf('应为邀约用语的词表集合', PITCH_LISTS)),
+    negation: z.strictObject(listsOf(NEGATION_LISTS), objectOf('应为否定词的词表集合', NEGATION_LISTS)),
+    experienceLink: z.strictObject(listsOf(EXPERIENCE_LINK_LISTS), objectOf('应为体验分享广告标识的词表集合', EXPERIENCE_LINK_LISTS)),
+    productMedicalClaim: z.strictObject(listsOf(PRODUCT_CLAIM_LISTS), objectOf('应为产品功效宣称的词表集合', PRODUCT_CLAIM_LISTS)),
   },
-  objectOf('文件内容应为包含 debunk 和 testimony 的对象', ['debunk', 'testimony']),
+  objectOf(`文件内容应为包含 ${DISCOURSE_SECTIONS.join('、')} 的对象`, DISCOURSE_SECTIONS),
 );
 
 export type DiscourseSpec = z.infer<typeof discourseSchema>;

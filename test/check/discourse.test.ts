@@ -1,4 +1,4 @@
-// compliance/discourse.yaml: the word lists the debunk step and the testimony context rule read.
+// compliance/discourse.yaml: the word lists the debunk step and the context rules read.
 // A broken file is reported like the rest of the pack (file, line, path, Chinese message); an
 // edited one changes what the checker does, without a code change.
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -81,6 +81,27 @@ describe('discourse.yaml validation', () => {
     expect(await problems()).toContainEqual(expect.stringMatching(/^discourse\.yaml 第 \d+ 行 debunk\.minorsCategories\[1\]：类别 R05 已在 claimCategories 中，不能重复$/));
   });
 
+  it('checks the context rules\' sections like the others: missing list, wrong type, bad pattern', async () => {
+    await edit((s) =>
+      s
+        .replace(/\n {2}awardWords:\n.*\n/, '\n')
+        .replace('  negations:\n    words: [不, 没, 无, 非, 别, 勿]', '  negations: 不没无非别勿')
+        .replace("patterns: ['\\d']", "patterns: ['\\d(']")
+        .replace('  phrases:\n', '  phrase:\n'),
+    );
+    const p = await problems();
+    expect(p).toContainEqual(expect.stringMatching(/^discourse\.yaml 第 \d+ 行 absoluteClaim\.awardWords：缺少该项$/));
+    expect(p).toContainEqual(`discourse.yaml 第 ${await lineOf('negations: 不没无非别勿')} 行 negation.negations：应为一个词表（words，可加 patterns、notAfter、notBefore）`);
+    expect(p).toContainEqual(expect.stringMatching(new RegExp(`^discourse\\.yaml 第 ${await lineOf("'\\d('")} 行 absoluteClaim\\.quantityWords\\.patterns\\[0\\]：正则表达式无效`)));
+    expect(p).toContainEqual(expect.stringMatching(/^discourse\.yaml 第 \d+ 行 pitch：未知字段：phrase（可用：phrases、comeAdverbs、/));
+    expect(p).toContainEqual(expect.stringMatching(/^discourse\.yaml 第 \d+ 行 pitch\.phrases：缺少该项$/));
+  });
+
+  it('requires every section', async () => {
+    await edit((s) => s.replace(/\nproductMedicalClaim:\n[\s\S]*$/, '\n'));
+    expect(await problems()).toContainEqual(expect.stringMatching(/^discourse\.yaml 第 \d+ 行 productMedicalClaim：缺少该项$/));
+  });
+
   it('requires the file', async () => {
     await rm(path.join(dir, FILE));
     expect(await problems()).toContain('discourse.yaml：文件不存在');
@@ -103,6 +124,82 @@ describe('discourse.yaml as data a clinic edits', () => {
     // Testimony reads the folded text: the word is folded at load like a rule's terms.
     await edit((s) => s.replace('askingVerbs:\n    words: [', 'askingVerbs:\n    words: [請教, '));
     expect(await r08()).toBe(0);
+  });
+
+  describe('the context rules\' lists', () => {
+    const findings = async (text: string, category: string) =>
+      (await loadChecker(dir)).check(text, clinic).findings.filter((f) => f.category === category).map((f) => f.severity);
+
+    it('absoluteClaim.boundTerms: a bound term taken off the list ranks again', async () => {
+      const text = '最多两次就能看到效果';
+      expect(await findings(text, 'R13')).toEqual(['warn']);
+      await edit((s) => s.replace('words: [最多, 最少,', 'words: [最少,'));
+      expect(await findings(text, 'R13')).toEqual(['block']);
+    });
+
+    it('absoluteClaim.quantityLeads: a word added before the number makes it a bound', async () => {
+      const text = '最多约2次能看到效果';
+      expect(await findings(text, 'R13')).toEqual(['block']);
+      await edit((s) => s.replace('words: [不超过, 不超,', 'words: [约, 不超过, 不超,'));
+      expect(await findings(text, 'R13')).toEqual(['warn']);
+    });
+
+    it('absoluteClaim.awardWords: 称号 added names an award too', async () => {
+      const text = '本院医生荣获最佳新人称号';
+      expect(await findings(text, 'R13')).toEqual(['block']);
+      await edit((s) => s.replace('words: [奖, 大奖]', 'words: [奖, 大奖, 称号]'));
+      expect(await findings(text, 'R13')).toEqual(['warn']);
+    });
+
+    it('absoluteClaim.awardClaims: a word added keeps such an award a claim', async () => {
+      const text = '本院医生荣获最佳新人奖';
+      expect(await findings(text, 'R13')).toEqual(['warn']);
+      await edit((s) => s.replace('words: [机构, 医院,', 'words: [新人, 机构, 医院,'));
+      expect(await findings(text, 'R13')).toEqual(['block']);
+    });
+
+    it('pitch.phrases: a phrase added makes a post read as a pitch', async () => {
+      const text = '光子嫩肤做完皮肤很透亮，评论区扣1';
+      expect(await findings(text, 'R15')).toEqual([]);
+      // Written with 一 as a clinic would; folded at load like the text (一 → 1).
+      await edit((s) => s.replace('  phrases:\n    words: [', '  phrases:\n    words: [扣一, '));
+      expect(await findings(text, 'R15')).toEqual(['review']);
+    });
+
+    it('pitch.interestedAudience: a form of address added to 需要的… makes a pitch', async () => {
+      const text = '光子嫩肤做完皮肤很透亮，需要的老铁看过来';
+      expect(await findings(text, 'R15')).toEqual([]);
+      await edit((s) => s.replace('  interestedAudience:\n    words: [', '  interestedAudience:\n    words: [老铁, '));
+      expect(await findings(text, 'R15')).toEqual(['review']);
+    });
+
+    it('negation.notNegating: 不要太 added no longer negates the pitch word after it', async () => {
+      const text = '光子嫩肤不要太好看冲鸭';
+      expect(await findings(text, 'R15')).toEqual([]);
+      await edit((s) => s.replace('words: [不愧, 不仅,', 'words: [不要太, 不愧, 不仅,'));
+      expect(await findings(text, 'R15')).toEqual(['review']);
+    });
+
+    it('negation.negations: 未 added negates the pitch word after it', async () => {
+      const text = '光子嫩肤未必人人都能做';
+      expect(await findings(text, 'R15')).toEqual(['review']);
+      await edit((s) => s.replace('words: [不, 没, 无, 非, 别, 勿]', 'words: [不, 没, 无, 非, 别, 勿, 未]'));
+      expect(await findings(text, 'R15')).toEqual([]);
+    });
+
+    it('experienceLink.labelDenials: 不属于 added denies the 广告 label', async () => {
+      const text = '体验分享：光子嫩肤，不属于广告，点击链接购买';
+      expect(await findings(text, 'R21')).toEqual([]);
+      await edit((s) => s.replace('words: [不是, 并非,', 'words: [不属于, 不是, 并非,'));
+      expect(await findings(text, 'R21')).toEqual(['review']);
+    });
+
+    it('productMedicalClaim.usingVerbs: a verb taken off the list needs a product word again', async () => {
+      const text = '喝了一个月斑淡了';
+      expect(await findings(text, 'R18')).toEqual(['block']);
+      await edit((s) => s.replace('words: [喝, 吃,', 'words: [吃,'));
+      expect(await findings(text, 'R18')).toEqual([]);
+    });
   });
 
   it('is part of the compiled-pack cache key', async () => {

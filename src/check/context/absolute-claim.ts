@@ -7,30 +7,52 @@
 //  - the name of a prize won by a person or a team, 最佳/最受欢迎 … 奖 ("拿了最佳团队奖", "最佳新人奖"):
 //    it names the award; an institution's or a treatment's award ("最佳医美机构奖") still counts, and
 //    honours as such are R12's (荣获…奖).
+// The words (bound terms, what may lead a number, an award's 奖, what makes an award a claim) are
+// data (compliance/discourse.yaml, section absoluteClaim); this module holds the shape of each test.
 import { clauseWindow } from '../clause.ts';
+import type { ABSOLUTE_CLAIM_LISTS } from '../schema.ts';
 import type { ContextRule } from './types.ts';
 
 const REACH = 8;
 
-/** Right after the hit (folded text): a number, so the term bounds a quantity. */
-const QUANTITY = /^(?:不超过|不超|也就|也不过|只|只有|才)?(?:\d|[两几半十百千万])/u;
-const BOUND_TERMS = new Set(['最多', '最少', '最长', '最短', '最快', '最慢', '最晚', '最早', '最高', '最低']);
-/** Right after the hit: the rest of an award's name, up to its 奖. */
-const AWARD = /^([^，。！？；,!?;\n]{0,6}?)(?:奖|大奖)/u;
-/** Words that make an award an institution's or a treatment's (kept as a claim). */
-const AWARD_CLAIM = /机构|医院|诊所|门诊|医美|整形|品牌|项目|技术|效果|疗效|设备|仪器|产品|服务/u;
+/** discourse.yaml's absoluteClaim section as compiled: each list as one regex alternative, folded. */
+export type AbsoluteClaimSources = Record<(typeof ABSOLUTE_CLAIM_LISTS)[number], string>;
+
+/** The lists of discourse.yaml in their fixed shape; matched on the folded text. */
+export interface AbsoluteClaimRules {
+  /** The whole hit is one of these (最多, 最长 …): it may bound a quantity. */
+  readonly boundTerm: RegExp;
+  /** Right after the hit: a number, maybe led by 不超过/只/才, so the term bounds a quantity. */
+  readonly quantity: RegExp;
+  /** Right after the hit: the rest of an award's name (group 1), up to its 奖. */
+  readonly award: RegExp;
+  /** Words that make an award an institution's or a treatment's (kept as a claim). */
+  readonly awardClaim: RegExp;
+}
+
+export function absoluteClaimRules(l: AbsoluteClaimSources): AbsoluteClaimRules {
+  const re = (source: string) => new RegExp(source, 'u');
+  return {
+    boundTerm: re(`^(?:${l.boundTerms})$`),
+    quantity: re(`^(?:${l.quantityLeads})?(?:${l.quantityWords})`),
+    // At most 6 units, none a clause mark, between the hit and the award word.
+    award: re(`^([^，。！？；,!?;\\n]{0,6}?)(?:${l.awardWords})`),
+    awardClaim: re(l.awardClaims),
+  };
+}
 
 export const absoluteClaim: ContextRule = {
   name: 'absolute-claim',
   lexicons: ['claim-targets'],
   apply(_rule, hits, env) {
     const targets = env.lexicon('claim-targets');
+    const { boundTerm, quantity, award: awardName, awardClaim } = env.discourse.absoluteClaim;
     return hits.map((h) => {
       const word = env.text.slice(h.start, h.end);
       const after = env.text.slice(h.end, h.end + 12);
-      if (BOUND_TERMS.has(word) && QUANTITY.test(after)) return { ...h, severity: 'warn' as const };
-      const award = AWARD.exec(after);
-      if (word.startsWith('最') && award && !AWARD_CLAIM.test(award[1] ?? '')) return { ...h, severity: 'warn' as const };
+      if (boundTerm.test(word) && quantity.test(after)) return { ...h, severity: 'warn' as const };
+      const award = awardName.exec(after);
+      if (word.startsWith('最') && award && !awardClaim.test(award[1] ?? '')) return { ...h, severity: 'warn' as const };
       const { from, to } = clauseWindow(env.text, h.start, h.end, REACH);
       return targets.occursIn(from, to) ? h : { ...h, severity: 'warn' as const };
     });

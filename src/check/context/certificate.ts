@@ -3,6 +3,7 @@
 // nothing fires (callers that gate publishing always pass the brand).
 import { PROMOTIONAL_TYPES } from '../../domain/types.ts';
 import type { Hit } from '../match.ts';
+import type { PITCH_LISTS } from '../schema.ts';
 import { affirmed } from './sentence.ts';
 import { looksLikeScience, type ContextEnv, type ContextRule } from './types.ts';
 
@@ -59,36 +60,41 @@ export const promotionCertificate: ContextRule = {
 function pitches(env: ContextEnv): boolean {
   const { contentType } = env.ctx;
   if (contentType) return PROMOTIONAL_TYPES.includes(contentType);
-  // 科普 first: a lexicon lookup, where the pitch phrases are seven regexes over the whole text.
-  return !looksLikeScience(env) && (pitchWords(env) || PITCH_PHRASES.some((re) => re.test(env.text)));
+  // 科普 first: a lexicon lookup, where the pitch phrases are six regexes over the whole text.
+  return !looksLikeScience(env) && (pitchWords(env) || env.discourse.pitch.some((re) => re.test(env.text)));
 }
 
 /** A pitch-markers word that is not negated in its clause: "孕期能不能做光子？不可以" and
  *  "不建议做" answer a question, they do not invite (能做 inside 不能做 is not a pitch). */
 function pitchWords(env: ContextEnv): boolean {
   if (!env.mentions('pitch-markers')) return false;
-  return affirmed(env.text, env.lexicon('pitch-markers').within(0, env.text.length)).length > 0;
+  return affirmed(env, env.lexicon('pitch-markers').within(0, env.text.length)).length > 0;
 }
 
-/** How consultants invite to a project, beyond the fixed pitch-markers words; written against
- *  folded text, each clause-bounded. “想了解的可以来找我聊聊”“具体请到院面诊评估” are not pitches
- *  (an offer to talk, a disclaimer), so 找我聊 and 面诊评估 are left out on purpose. */
-const PITCH_PHRASES: readonly RegExp[] = [
-  // 可以来做、欢迎来院、随时来打、直接到店体验
-  /(?:可以|欢迎|随时|直接|赶紧|快|抓紧|有空|周末)(?:来|到)(?:院|店|我们这|我们家|做|打|试|体验|咨询|了解|预约|约)/u,
-  // 推荐你试试、建议姐妹们做、推荐入
-  /(?<!不)(?:推荐|建议|安利)(?:你|妳|姐妹|大家|宝子|亲|宝宝)?们?[^，。！？；\n]{0,3}(?:试试|试一试|做|打|来|入|冲|体验)/u,
-  // 适合你、很适合姐妹们
-  /适合(?:你|妳|姐妹|宝子|大家|亲们|想)/u,
-  // 需要的姐妹、想做的宝子、感兴趣的朋友
-  /(?:需要|想做|想打|想改善|想变美|有需求|有想法|感兴趣|心动|想了解)的(?:姐妹|宝子|宝宝|朋友|小伙伴|亲|美女|仙女|宝贝|女生|小姐姐|顾客)/u,
-  // 安排上、安排一下、约起来、冲起来、整起来
-  /安排(?:上|起来|一下|一个|一波|起)|(?:约|冲|搞|整|做|打)起来/u,
-  // 私我、私信预约、滴滴我、戳我、来约、扫码预约
-  /私我|私信(?:我|预约|咨询|了解)|滴滴我|dd我|戳我|(?:找我|联系我|扫码|扫码|点击|留言)(?:预约|约|登记|报名)|来约|可约|开约|有档期|档期(?:不多|有限|紧张)/u,
-  // 来院了解、到店咨询、预约面诊
-  /(?:来院|到院|来店|到店|进店)(?:了解|咨询|体验|试试|做)|预约(?:面诊|体验|到院|到店|咨询)/u,
-];
+/** discourse.yaml's pitch section as compiled: each list as one regex alternative, folded. */
+export type PitchSources = Record<(typeof PITCH_LISTS)[number], string>;
+
+/** How consultants invite to a project, beyond the fixed pitch-markers words: the lists of
+ *  discourse.yaml's pitch section in their fixed shapes, matched on the folded text, each within
+ *  a clause. “想了解的可以来找我聊聊”“具体请到院面诊评估” are not pitches (an offer to talk, a
+ *  disclaimer), so 找我聊 and 面诊评估 are left out of the lists on purpose. */
+export function pitchRules(l: PitchSources): readonly RegExp[] {
+  const re = (source: string) => new RegExp(source, 'u');
+  return [
+    // Whole phrases: 适合你、安排上、约起来、私我、来约、有档期、预约面诊
+    re(l.phrases),
+    // adverb + 来/到 + place or act: 可以来做、欢迎来院、随时来打、直接到店体验
+    re(`(?:${l.comeAdverbs})(?:${l.comeVerbs})(?:${l.comeTargets})`),
+    // verb + (whom)(们) + at most 3 units of the clause + act: 推荐你试试、建议姐妹们做、推荐入
+    re(`(?:${l.recommendVerbs})(?:${l.recommendAddressees})?们?[^，。！？；\n]{0,3}(?:${l.recommendActions})`),
+    // wish + 的 + whom: 需要的姐妹、想做的宝子、感兴趣的朋友
+    re(`(?:${l.interestedIn})的(?:${l.interestedAudience})`),
+    // way of contact + booking: 找我预约、扫码登记、点击报名
+    re(`(?:${l.contactWays})(?:${l.contactActions})`),
+    // coming to the clinic + why: 来院了解、到店咨询
+    re(`(?:${l.visitWays})(?:${l.visitPurposes})`),
+  ];
+}
 
 /** A product/promotion post about a medical project, with no price words, from a clinic
  *  without a certificate: probably still an ad, so one review finding at the first mention.

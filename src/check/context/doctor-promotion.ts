@@ -43,9 +43,9 @@ export const namedDoctor: ContextRule = {
     const science = scienceApartFrom(hits, env);
     return hits.map((h) => {
       const c = clauseWindow(env.text, h.start, h.end, CALL_REACH);
-      if (affirmed(env.text, calls.within(c.from, c.to)).length > 0) return h;
+      if (affirmed(env, calls.within(c.from, c.to)).length > 0) return h;
       const s = sentenceWindow(env.text, h.start, h.end, PRAISE_REACH);
-      if (affirmed(env.text, praise.within(s.from, s.to)).length > 0) return science ? { ...h, severity: 'review' as const } : h;
+      if (affirmed(env, praise.within(s.from, s.to)).length > 0) return science ? { ...h, severity: 'review' as const } : h;
       return { ...h, severity: science ? ('review' as const) : ('warn' as const) };
     });
   },

@@ -20,7 +20,7 @@ export interface ContextEnv {
   mentions(name: string): boolean;
   /** 诊疗科目 the pack knows, with the lexicon holding each one's project words. */
   readonly departments: readonly { readonly name: string; readonly aliases: readonly string[]; readonly lexicon: string }[];
-  /** The word lists of compliance/discourse.yaml, compiled (testimony's, on the folded text). */
+  /** The word lists of compliance/discourse.yaml, compiled (the context rules' on the folded text). */
   readonly discourse: Discourse;
   /** Folds a string from the workspace (service names, certificate numbers) like the text. */
   fold(s: string): string;
