@@ -45,6 +45,22 @@ describe('R02 unapproved products', () => {
   it.each(['干细胞回输，逆转衰老', '外泌体导入修复屏障'])('%s', (text) => {
     expect(checker.check(text, { brand: clinic }).verdict).toBe('block');
   });
+
+  const registration = (text: string) =>
+    checker.check(text, { brand: { ...clinic, adReviewCertificate: '（沪）医广【2026】第1234号' } }).findings.find((f) => f.rule === 'R02-check-registration')?.severity;
+  it.each([
+    '水光针本周特价，名额有限，私我预约', // selling
+    '童颜针除了填苹果肌，我们也可以用来丰臀', // off-label talk, neither selling nor informing
+    '答疑｜水光针多久打一次？一般一个月一次，欢迎到院咨询', // a Q&A that invites
+  ])('asks for the registration check where the product is promoted: %s', (text) => {
+    expect(registration(text)).toBe('review');
+  });
+  it.each(['答疑｜做完水光针多久可以化妆？一般建议24小时后', '科普｜水光针术后三天不要泡温泉、蒸桑拿'])(
+    'only warns in copy that informs and sells nothing: %s',
+    (text) => {
+      expect(registration(text)).toBe('warn');
+    },
+  );
 });
 
 describe('R18 products claiming medical effects', () => {

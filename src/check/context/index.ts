@@ -12,6 +12,7 @@ import { licensedDepartment } from './licensed-department.ts';
 import { nonMedicalBusiness } from './non-medical-business.ts';
 import { prescriptionWarning } from './prescription-warning.ts';
 import { productMedicalClaim } from './product-medical-claim.ts';
+import { registrationWhenSelling } from './product-registration.ts';
 import type { ContextRule } from './types.ts';
 
 export type { ContextEnv, ContextRule } from './types.ts';
@@ -28,6 +29,7 @@ export const CONTEXT_RULES: ReadonlyMap<string, ContextRule> = new Map(
     licensedDepartment,
     nonMedicalBusiness,
     productMedicalClaim,
+    registrationWhenSelling,
     prescriptionWarning,
     experienceLink,
     bulkMessage,
