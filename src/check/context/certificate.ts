@@ -4,6 +4,7 @@
 import { PROMOTIONAL_TYPES } from '../../domain/types.ts';
 import type { Hit } from '../match.ts';
 import type { PITCH_LISTS } from '../schema.ts';
+import { after } from '../clause.ts';
 import { affirmed } from './sentence.ts';
 import { looksLikeScience, type ContextEnv, type ContextRule } from './types.ts';
 
@@ -42,6 +43,9 @@ export const promotionCertificate: ContextRule = {
     const brand = env.ctx.brand;
     if (!brand) return [];
     if (ownPurchase(env)) return [];
+    // A 生活美容 business's own prices (储值卡, 会员价 of a facial) are not a medical ad; when it names
+    // a medical project, R17 blocks that and the prices stay an unreviewed medical ad.
+    if (brand.isMedicalInstitution === false && !env.mentions('medical-projects')) return [];
     const hits = [...own];
     for (const h of priceHits(env)) {
       // Not already covered by one of this rule's own hits.
@@ -68,8 +72,20 @@ function pitches(env: ContextEnv): boolean {
  *  "不建议做" answer a question, they do not invite (能做 inside 不能做 is not a pitch). */
 function pitchWords(env: ContextEnv): boolean {
   if (!env.mentions('pitch-markers')) return false;
-  return affirmed(env, env.lexicon('pitch-markers').within(0, env.text.length)).length > 0;
+  return affirmed(env, env.lexicon('pitch-markers').within(0, env.text.length)).some((w) => !asked(env.text, w.end));
 }
+
+const QUESTION_MARKS = new Set([...'？?'].map((c) => c.charCodeAt(0)));
+
+/** A pitch word in a clause that ends in a question mark asks, it does not invite: "未成年可以做吗？"
+ *  — the FAQ's question, answered by the clinic's rule in the next clause. */
+function asked(text: string, end: number): boolean {
+  const rest = after(text, end, QUESTION_REACH);
+  return rest.length < QUESTION_REACH && QUESTION_MARKS.has(text.charCodeAt(end + rest.length));
+}
+
+/** How far after the pitch word the question mark may be (可以做吗？, 能做这个项目吗？). */
+const QUESTION_REACH = 8;
 
 /** discourse.yaml's pitch section as compiled: each list as one regex alternative, folded. */
 export type PitchSources = Record<(typeof PITCH_LISTS)[number], string>;
