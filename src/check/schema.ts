@@ -154,7 +154,7 @@ export const DEBUNK_LISTS = [
   'refuses',
   'advisesAgainst',
 ] as const;
-export const TESTIMONY_LISTS = ['greetingMarks', 'served', 'askingAdverbs', 'askingChannels', 'askingVerbs'] as const;
+export const TESTIMONY_LISTS = ['greetingMarks', 'served', 'askingAdverbs', 'askingChannels', 'askingVerbs', 'notEvidence'] as const;
 export const ABSOLUTE_CLAIM_LISTS = ['boundTerms', 'quantityLeads', 'quantityWords', 'awardWords', 'awardClaims'] as const;
 export const PITCH_LISTS = [
   'phrases',

@@ -23,7 +23,9 @@ function scienceApartFrom(hits: readonly Hit[], env: ContextEnv): boolean {
   if (env.ctx.contentType === 'knowledge') return true;
   if (!env.mentions('science-markers')) return false;
   const markers = env.lexicon('science-markers').within(0, env.text.length);
-  return markers.some((m) => !hits.some((h) => m.start < h.end + 3 && m.end > h.start));
+  // A marker that is part of the hit's own words (张医生说 → 医生说) is not a label of the text; one
+  // that starts after the title (王丽医生科普：) is.
+  return markers.some((m) => !hits.some((h) => m.start < h.end && m.end > h.start));
 }
 
 /**

@@ -23,6 +23,9 @@ export interface TestimonyRules {
   readonly served: RegExp;
   /** Right after the customer word: she asks or wants to know, she does not report. */
   readonly asking: RegExp;
+  /** Words that hold an evidence word without reporting anyone (情况说明, 说实话, 新闻说): an
+   *  evidence hit inside one of them does not count. */
+  readonly notEvidence: RegExp;
 }
 
 export function testimonyRules(l: TestimonySources): TestimonyRules {
@@ -33,6 +36,7 @@ export function testimonyRules(l: TestimonySources): TestimonyRules {
     served: re(`(?:${l.served})了?(?:[\\d多几百千万余]+[位名个])?$`),
     // 们? (adverb)? (channel)? verb: 顾客们常私信问, 姐妹最常咨询.
     asking: re(`^们?(?:${l.askingAdverbs})?(?:${l.askingChannels})?(?:${l.askingVerbs})`),
+    notEvidence: new RegExp(l.notEvidence, 'gu'),
   };
 }
 
@@ -49,7 +53,11 @@ export const testimony: ContextRule = {
     const evidence = env.lexicon('testimony-evidence');
     const outcomes = env.lexicon('testimony-outcomes');
     const projects = env.lexicon('medical-projects');
-    const { addressed, served, asking } = env.discourse.testimony;
+    const { addressed, served, asking, notEvidence } = env.discourse.testimony;
+    // Spans of words that contain an evidence word but report no one (情况说明, 说实话, 新闻说).
+    const masked: [number, number][] = [];
+    for (const m of env.text.matchAll(notEvidence)) masked.push([m.index, m.index + m[0].length]);
+    const isMasked = (e: { start: number; end: number }) => masked.some(([s, t]) => e.start >= s && e.end <= t);
     const out: Hit[] = [];
     for (const h of hits) {
       // A customer who asks is not testifying: "顾客常问的几个问题", "姐妹私信问我防晒".
@@ -59,7 +67,7 @@ export const testimony: ContextRule = {
       if (served.test(env.text.slice(Math.max(0, h.start - 8), h.start))) continue;
       const { from, to } = sentenceWindow(env.text, h.start, h.end, REACH);
       // The customer word itself (顾客反馈) may be the evidence; it must not count as its own.
-      const said = evidence.within(from, to).some((e) => e.start >= h.end || e.end <= h.start);
+      const said = evidence.within(from, to).some((e) => (e.start >= h.end || e.end <= h.start) && !isMasked(e));
       if (!said) continue;
       const result = outcomes.occursIn(from, to) || projects.occursIn(from, to);
       out.push(result ? h : { ...h, severity: 'review' as const });
