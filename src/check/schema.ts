@@ -155,7 +155,7 @@ export const DEBUNK_LISTS = [
   'advisesAgainst',
 ] as const;
 export const TESTIMONY_LISTS = ['greetingMarks', 'served', 'askingAdverbs', 'askingChannels', 'askingVerbs', 'notEvidence'] as const;
-export const ABSOLUTE_CLAIM_LISTS = ['boundTerms', 'quantityLeads', 'quantityWords', 'awardWords', 'awardClaims'] as const;
+export const ABSOLUTE_CLAIM_LISTS = ['boundTerms', 'quantityLeads', 'quantityWords', 'awardWords', 'awardClaims', 'stanceWords'] as const;
 export const PITCH_LISTS = [
   'phrases',
   'comeAdverbs',

@@ -6,7 +6,10 @@
 //  - a quantity limit, 最多/最少/最长 + a number ("最多两次", "最长不超过3天"): a bound, not a ranking;
 //  - the name of a prize won by a person or a team, 最佳/最受欢迎 … 奖 ("拿了最佳团队奖", "最佳新人奖"):
 //    it names the award; an institution's or a treatment's award ("最佳医美机构奖") still counts, and
-//    honours as such are R12's (荣获…奖).
+//    honours as such are R12's (荣获…奖);
+//  - the writer's own experience ranked, 最 … + a stance word right after ("我最大的感受是", "花最多
+//    时间的是", "最大的收获", "行业最不缺的就是…"): it ranks what the writer felt or spent, not a
+//    treatment or an institution.
 // The words (bound terms, what may lead a number, an award's 奖, what makes an award a claim) are
 // data (compliance/discourse.yaml, section absoluteClaim); this module holds the shape of each test.
 import { clauseWindow } from '../clause.ts';
@@ -28,6 +31,8 @@ export interface AbsoluteClaimRules {
   readonly award: RegExp;
   /** Words that make an award an institution's or a treatment's (kept as a claim). */
   readonly awardClaim: RegExp;
+  /** Right after a 最… hit (≤2 units between, no clause mark): the writer's own experience ranked. */
+  readonly stance: RegExp;
 }
 
 export function absoluteClaimRules(l: AbsoluteClaimSources): AbsoluteClaimRules {
@@ -38,6 +43,7 @@ export function absoluteClaimRules(l: AbsoluteClaimSources): AbsoluteClaimRules 
     // At most 6 units, none a clause mark, between the hit and the award word.
     award: re(`^([^，。！？；,!?;\\n]{0,6}?)(?:${l.awardWords})`),
     awardClaim: re(l.awardClaims),
+    stance: re(`^[^，。！？；,!?;\\n]{0,2}?(?:${l.stanceWords})`),
   };
 }
 
@@ -46,13 +52,14 @@ export const absoluteClaim: ContextRule = {
   lexicons: ['claim-targets'],
   apply(_rule, hits, env) {
     const targets = env.lexicon('claim-targets');
-    const { boundTerm, quantity, award: awardName, awardClaim } = env.discourse.absoluteClaim;
+    const { boundTerm, quantity, award: awardName, awardClaim, stance } = env.discourse.absoluteClaim;
     return hits.map((h) => {
       const word = env.text.slice(h.start, h.end);
       const after = env.text.slice(h.end, h.end + 12);
       if (boundTerm.test(word) && quantity.test(after)) return { ...h, severity: 'warn' as const };
       const award = awardName.exec(after);
       if (word.startsWith('最') && award && !awardClaim.test(award[1] ?? '')) return { ...h, severity: 'warn' as const };
+      if (word.startsWith('最') && stance.test(after)) return { ...h, severity: 'warn' as const };
       const { from, to } = clauseWindow(env.text, h.start, h.end, REACH);
       return targets.occursIn(from, to) ? h : { ...h, severity: 'warn' as const };
     });
