@@ -1,46 +1,21 @@
 // compliance/discourse.yaml: the word lists the debunk step and the context rules read.
 // A broken file is reported like the rest of the pack (file, line, path, Chinese message); an
 // edited one changes what the checker does, without a code change.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_PACK_DIR, loadChecker } from '../../src/check/index.ts';
+import { describe, expect, it } from 'vitest';
+import { loadChecker } from '../../src/check/index.ts';
 import { readPackFiles } from '../../src/check/pack-files.ts';
 import { packKey } from '../../src/check/pack-key.ts';
-import { SiyuError } from '../../src/shared/errors.ts';
+import { packCopy } from './pack-copy.ts';
 
 const FILE = 'discourse.yaml';
 const clinic = { brand: { isMedicalInstitution: true, adReviewCertificate: null, licensedDepartments: ['美容皮肤科', '美容外科'] } };
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'siyu-discourse-'));
-  await cp(DEFAULT_PACK_DIR, dir, { recursive: true });
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function edit(change: (s: string) => string): Promise<void> {
-  const full = path.join(dir, FILE);
-  const before = await readFile(full, 'utf8');
-  const after = change(before);
-  expect(after).not.toBe(before); // the test really changed something
-  await writeFile(full, after);
-}
-
-async function problems(): Promise<string[]> {
-  try {
-    await loadChecker(dir);
-  } catch (e) {
-    expect(e).toBeInstanceOf(SiyuError);
-    return (e as SiyuError).details;
-  }
-  throw new Error('broken discourse.yaml loaded without error');
-}
-
-const lineOf = async (needle: string) => (await readFile(path.join(dir, FILE), 'utf8')).split('\n').findIndex((l) => l.includes(needle)) + 1;
+const pack = packCopy();
+const edit = (change: (s: string) => string) => pack.edit(FILE, change);
+const problems = () => pack.problems();
+const lineOf = (needle: string) => pack.lineOf(FILE, needle);
 
 describe('discourse.yaml validation', () => {
   it('names file, line and path of a list of the wrong type', async () => {
@@ -103,7 +78,7 @@ describe('discourse.yaml validation', () => {
   });
 
   it('requires the file', async () => {
-    await rm(path.join(dir, FILE));
+    await rm(path.join(pack.dir, FILE));
     expect(await problems()).toContain('discourse.yaml：文件不存在');
   });
 });
@@ -111,7 +86,7 @@ describe('discourse.yaml validation', () => {
 describe('discourse.yaml as data a clinic edits', () => {
   it('a warning word added to the list makes a claim quoted before it a warning', async () => {
     const text = '“一次见效”这种话，姐妹们要三思。';
-    const r05 = async () => (await loadChecker(dir)).check(text, clinic).findings.filter((f) => f.category === 'R05').map((f) => f.severity);
+    const r05 = async () => (await loadChecker(pack.dir)).check(text, clinic).findings.filter((f) => f.category === 'R05').map((f) => f.severity);
     expect(await r05()).toEqual(['block']);
     await edit((s) => s.replace('  warning:\n    words: [', '  warning:\n    words: [三思, '));
     expect(await r05()).toEqual(['warn']);
@@ -119,7 +94,7 @@ describe('discourse.yaml as data a clinic edits', () => {
 
   it('an asking verb added to the testimony list (written in traditional characters) drops a customer who asks', async () => {
     const text = '顾客常私信请教做完光子脸上的斑多久能淡，这里统一说一下';
-    const r08 = async () => (await loadChecker(dir)).check(text, clinic).findings.filter((f) => f.category === 'R08').length;
+    const r08 = async () => (await loadChecker(pack.dir)).check(text, clinic).findings.filter((f) => f.category === 'R08').length;
     expect(await r08()).toBe(1);
     // Testimony reads the folded text: the word is folded at load like a rule's terms.
     await edit((s) => s.replace('askingVerbs:\n    words: [', 'askingVerbs:\n    words: [請教, '));
@@ -128,7 +103,7 @@ describe('discourse.yaml as data a clinic edits', () => {
 
   describe('the context rules\' lists', () => {
     const findings = async (text: string, category: string) =>
-      (await loadChecker(dir)).check(text, clinic).findings.filter((f) => f.category === category).map((f) => f.severity);
+      (await loadChecker(pack.dir)).check(text, clinic).findings.filter((f) => f.category === category).map((f) => f.severity);
 
     it('absoluteClaim.boundTerms: a bound term taken off the list ranks again', async () => {
       const text = '最多两次就能看到效果';
@@ -203,9 +178,9 @@ describe('discourse.yaml as data a clinic edits', () => {
   });
 
   it('is part of the compiled-pack cache key', async () => {
-    const before = packKey(readPackFiles(dir), undefined);
+    const before = packKey(readPackFiles(pack.dir), undefined);
     expect(before).toBeDefined();
     await edit((s) => s.replace('  turn:\n    words: [', '  turn:\n    words: [偏是, '));
-    expect(packKey(readPackFiles(dir), undefined)).not.toBe(before);
+    expect(packKey(readPackFiles(pack.dir), undefined)).not.toBe(before);
   });
 });

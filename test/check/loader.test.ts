@@ -1,42 +1,14 @@
 // The loader rejects broken packs with one SiyuError that names every file, line and path, so a
 // compliance editor can fix a pack without reading code. Each test breaks a copy of the real pack.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_PACK_DIR, loadChecker } from '../../src/check/index.ts';
+import { describe, expect, it } from 'vitest';
+import { loadChecker } from '../../src/check/index.ts';
 import { SiyuError } from '../../src/shared/errors.ts';
+import { packCopy } from './pack-copy.ts';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'siyu-pack-'));
-  await cp(DEFAULT_PACK_DIR, dir, { recursive: true });
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function edit(file: string, change: (s: string) => string): Promise<void> {
-  const full = path.join(dir, file);
-  const before = await readFile(full, 'utf8');
-  const after = change(before);
-  expect(after).not.toBe(before); // the test really broke something
-  await writeFile(full, after);
-}
-
-/** The problems reported, or a failure if the pack loaded. */
-async function problems(): Promise<string[]> {
-  try {
-    await loadChecker(dir);
-  } catch (e) {
-    expect(e).toBeInstanceOf(SiyuError);
-    expect((e as SiyuError).message).toContain(dir);
-    return (e as SiyuError).details;
-  }
-  throw new Error('broken pack loaded without error');
-}
-
-const lineOf = async (file: string, needle: string) => (await readFile(path.join(dir, file), 'utf8')).split('\n').findIndex((l) => l.includes(needle)) + 1;
+const pack = packCopy();
+const { edit, problems, lineOf } = pack;
 
 describe('loadChecker', () => {
   it('loads the real pack, covering every category', async () => {
@@ -71,13 +43,13 @@ describe('loadChecker', () => {
   });
 
   it('requires every category to have rules', async () => {
-    await rm(path.join(dir, 'packs/R20-superstition.yaml'));
+    await rm(path.join(pack.dir, 'packs/R20-superstition.yaml'));
     expect(await problems()).toContainEqual(expect.stringContaining('缺少类别 R20（封建迷信）的规则'));
   });
 
   it('rejects duplicate rule ids across files', async () => {
     await edit('packs/R20-superstition.yaml', (s) => s.replace('id: R20-superstition', 'id: R20-dup'));
-    await writeFile(path.join(dir, 'packs/R20-extra.yaml'), (await readFile(path.join(dir, 'packs/R20-superstition.yaml'), 'utf8')));
+    await writeFile(path.join(pack.dir, 'packs/R20-extra.yaml'), (await readFile(path.join(pack.dir, 'packs/R20-superstition.yaml'), 'utf8')));
     expect(await problems()).toContainEqual(expect.stringMatching(/^packs\/R20-superstition\.yaml 第 \d+ 行 rules\[0\]\.id：规则标识 “R20-dup” 与 packs\/R20-extra\.yaml 重复/));
   });
 
@@ -107,6 +79,6 @@ describe('loadChecker', () => {
   });
 
   it('reports a missing pack directory', async () => {
-    await expect(loadChecker(path.join(dir, 'nowhere'))).rejects.toThrow(SiyuError);
+    await expect(loadChecker(path.join(pack.dir, 'nowhere'))).rejects.toThrow(SiyuError);
   });
 });
