@@ -154,8 +154,8 @@ export const DEBUNK_LISTS = [
   'refuses',
   'advisesAgainst',
 ] as const;
-export const TESTIMONY_LISTS = ['greetingMarks', 'served', 'askingAdverbs', 'askingChannels', 'askingVerbs', 'notEvidence'] as const;
-export const ABSOLUTE_CLAIM_LISTS = ['boundTerms', 'quantityLeads', 'quantityWords', 'awardWords', 'awardClaims', 'stanceWords'] as const;
+export const TESTIMONY_LISTS = ['greetingMarks', 'served', 'askingAdverbs', 'askingChannels', 'askingVerbs', 'notEvidence', 'notOutcome'] as const;
+export const ABSOLUTE_CLAIM_LISTS = ['boundTerms', 'quantityLeads', 'quantityWords', 'awardWords', 'awardClaims', 'stanceWords', 'notTargets'] as const;
 export const PITCH_LISTS = [
   'phrases',
   'comeAdverbs',

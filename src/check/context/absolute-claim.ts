@@ -33,6 +33,8 @@ export interface AbsoluteClaimRules {
   readonly awardClaim: RegExp;
   /** Right after a 最… hit (≤2 units between, no clause mark): the writer's own experience ranked. */
   readonly stance: RegExp;
+  /** Compounds that hold a claim-targets word without naming a claim target (有效期, 安全出口). */
+  readonly notTarget: RegExp;
 }
 
 export function absoluteClaimRules(l: AbsoluteClaimSources): AbsoluteClaimRules {
@@ -44,6 +46,7 @@ export function absoluteClaimRules(l: AbsoluteClaimSources): AbsoluteClaimRules 
     award: re(`^([^，。！？；,!?;\\n]{0,6}?)(?:${l.awardWords})`),
     awardClaim: re(l.awardClaims),
     stance: re(`^[^，。！？；,!?;\\n]{0,2}?(?:${l.stanceWords})`),
+    notTarget: new RegExp(l.notTargets, 'gu'),
   };
 }
 
@@ -52,7 +55,13 @@ export const absoluteClaim: ContextRule = {
   lexicons: ['claim-targets'],
   apply(_rule, hits, env) {
     const targets = env.lexicon('claim-targets');
-    const { boundTerm, quantity, award: awardName, awardClaim, stance } = env.discourse.absoluteClaim;
+    const { boundTerm, quantity, award: awardName, awardClaim, stance, notTarget } = env.discourse.absoluteClaim;
+    // Spans of the compounds that only look like a target (有效期 holds 有效), found once per text.
+    let compounds: { start: number; end: number }[] | undefined;
+    const inCompound = (t: { start: number; end: number }) => {
+      compounds ??= [...env.text.matchAll(notTarget)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+      return compounds.some((c) => c.start <= t.start && t.end <= c.end);
+    };
     return hits.map((h) => {
       const word = env.text.slice(h.start, h.end);
       const after = env.text.slice(h.end, h.end + 12);
@@ -61,7 +70,7 @@ export const absoluteClaim: ContextRule = {
       if (word.startsWith('最') && award && !awardClaim.test(award[1] ?? '')) return { ...h, severity: 'warn' as const };
       if (word.startsWith('最') && stance.test(after)) return { ...h, severity: 'warn' as const };
       const { from, to } = clauseWindow(env.text, h.start, h.end, REACH);
-      return targets.occursIn(from, to) ? h : { ...h, severity: 'warn' as const };
+      return targets.within(from, to).some((t) => !inCompound(t)) ? h : { ...h, severity: 'warn' as const };
     });
   },
 };

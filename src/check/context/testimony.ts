@@ -26,6 +26,9 @@ export interface TestimonyRules {
   /** Words that hold an evidence word without reporting anyone (情况说明, 说实话, 新闻说): an
    *  evidence hit inside one of them does not count. */
   readonly notEvidence: RegExp;
+  /** Words that hold an outcome word but describe a thing, not a person's result (灯光效果,
+   *  活动效果, 装修前后): an outcome hit inside one of them does not count. */
+  readonly notOutcome: RegExp;
 }
 
 export function testimonyRules(l: TestimonySources): TestimonyRules {
@@ -37,6 +40,7 @@ export function testimonyRules(l: TestimonySources): TestimonyRules {
     // 们? (adverb)? (channel)? verb: 顾客们常私信问, 姐妹最常咨询.
     asking: re(`^们?(?:${l.askingAdverbs})?(?:${l.askingChannels})?(?:${l.askingVerbs})`),
     notEvidence: new RegExp(l.notEvidence, 'gu'),
+    notOutcome: new RegExp(l.notOutcome, 'gu'),
   };
 }
 
@@ -53,11 +57,15 @@ export const testimony: ContextRule = {
     const evidence = env.lexicon('testimony-evidence');
     const outcomes = env.lexicon('testimony-outcomes');
     const projects = env.lexicon('medical-projects');
-    const { addressed, served, asking, notEvidence } = env.discourse.testimony;
+    const { addressed, served, asking, notEvidence, notOutcome } = env.discourse.testimony;
     // Spans of words that contain an evidence word but report no one (情况说明, 说实话, 新闻说).
     const masked: [number, number][] = [];
     for (const m of env.text.matchAll(notEvidence)) masked.push([m.index, m.index + m[0].length]);
     const isMasked = (e: { start: number; end: number }) => masked.some(([s, t]) => e.start >= s && e.end <= t);
+    // Spans of words that hold an outcome word but name a thing's effect (灯光效果, 装修前后).
+    const things: [number, number][] = [];
+    for (const m of env.text.matchAll(notOutcome)) things.push([m.index, m.index + m[0].length]);
+    const isThing = (e: { start: number; end: number }) => things.some(([s, t]) => e.start >= s && e.end <= t);
     const out: Hit[] = [];
     for (const h of hits) {
       // A customer who asks is not testifying: "顾客常问的几个问题", "姐妹私信问我防晒".
@@ -69,7 +77,7 @@ export const testimony: ContextRule = {
       // The customer word itself (顾客反馈) may be the evidence; it must not count as its own.
       const said = evidence.within(from, to).some((e) => (e.start >= h.end || e.end <= h.start) && !isMasked(e));
       if (!said) continue;
-      const result = outcomes.occursIn(from, to) || projects.occursIn(from, to);
+      const result = outcomes.within(from, to).some((o) => !isThing(o)) || projects.occursIn(from, to);
       out.push(result ? h : { ...h, severity: 'review' as const });
     }
     return out;
