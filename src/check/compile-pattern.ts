@@ -39,10 +39,12 @@ export function compilePattern(source: string, rule: CompiledRule, terms: TermIn
   // of its words (pattern-anchors.ts MandatorySet).
   const reachOf = (set: string[]) =>
     set.every(alwaysReported) ? (mandatory.find((m) => sameSet(m.words, set))?.reach ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
-  // The best anchor set gates as it always did — needed only when the starts do not already
-  // find every match, or when one of its words can go unreported (a Latin edge): the gate keeps
-  // that behaviour exactly.
-  if (anchors && !(byStarts && anchors.every(alwaysReported))) {
+  // The best anchor set gates as it always did — except when it is the starts themselves (the
+  // tries already look only there). Starts that are not the anchors can be far commoner than they
+  // (every digit for (?<![\d.])[1-9][1-9]?折, whose anchor is 折): the gate then spares the tries
+  // in every text without the anchor. A word that can go unreported (a Latin edge) keeps the gate
+  // too, which keeps that behaviour exactly.
+  if (anchors && !(byStarts && anchors.every(alwaysReported) && sameSet(anchors, starts))) {
     gates.push(anchors);
     reach.push(reachOf(anchors));
   }
