@@ -14,6 +14,7 @@
 // data (compliance/discourse.yaml, section absoluteClaim); this module holds the shape of each test.
 import { clauseWindow } from '../clause.ts';
 import type { ABSOLUTE_CLAIM_LISTS } from '../schema.ts';
+import { insideMatches } from './inside-matches.ts';
 import type { ContextRule } from './types.ts';
 
 const REACH = 8;
@@ -56,12 +57,8 @@ export const absoluteClaim: ContextRule = {
   apply(_rule, hits, env) {
     const targets = env.lexicon('claim-targets');
     const { boundTerm, quantity, award: awardName, awardClaim, stance, notTarget } = env.discourse.absoluteClaim;
-    // Spans of the compounds that only look like a target (有效期 holds 有效), found once per text.
-    let compounds: { start: number; end: number }[] | undefined;
-    const inCompound = (t: { start: number; end: number }) => {
-      compounds ??= [...env.text.matchAll(notTarget)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-      return compounds.some((c) => c.start <= t.start && t.end <= c.end);
-    };
+    // Compounds that only look like a target (有效期 holds 有效).
+    const inCompound = insideMatches(env.text, notTarget);
     return hits.map((h) => {
       const word = env.text.slice(h.start, h.end);
       const after = env.text.slice(h.end, h.end + 12);

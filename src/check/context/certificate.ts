@@ -10,7 +10,7 @@ import { looksLikeScience, type ContextEnv, type ContextRule } from './types.ts'
 
 /** The price-inducement category: whatever it finds (原价, 秒杀, 限时限量, 赠品) is a promotion too,
  *  so its hits count as promotion hits of R15 and the two word lists need not be kept in step. */
-const PRICE_CATEGORY = 'R16';
+export const PRICE_CATEGORY = 'R16';
 
 function priceHits(env: ContextEnv): Hit[] {
   return env.rawHits.filter((h) => h.rule.category === PRICE_CATEGORY);

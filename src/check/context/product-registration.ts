@@ -5,13 +5,9 @@
 // a warning, and no sign-off is asked for. Whether the text sells is read from the selling, pitch
 // and commercial lexicons, a price or offer found by R15/R16, or a promotional content type.
 import { PROMOTIONAL_TYPES } from '../../domain/types.ts';
+import { PRICE_CATEGORY, promotionCertificate } from './certificate.ts';
 import { looksLikeScience, type ContextEnv, type ContextRule } from './types.ts';
 
-/** Rules that find prices and offers: the price-inducement category, and the promotion rule of
- *  R15 (whatever its id: the one judged by the promotion-certificate context). R15's other raw
- *  hits are mere project names, which 科普 has too. */
-const PRICE_CATEGORY = 'R16';
-const PROMOTION_CONTEXT = 'promotion-certificate';
 
 function sells(env: ContextEnv): boolean {
   const { contentType } = env.ctx;
@@ -20,7 +16,10 @@ function sells(env: ContextEnv): boolean {
     env.mentions('selling-markers') ||
     env.mentions('pitch-markers') ||
     env.mentions('commercial-markers') ||
-    env.rawHits.some((h) => h.rule.category === PRICE_CATEGORY || h.rule.context === PROMOTION_CONTEXT)
+    // A price or offer: the price-inducement category, or R15's promotion rule (whatever its id: the
+    // one the promotion-certificate context judges). R15's other raw hits are mere project names,
+    // which 科普 has too.
+    env.rawHits.some((h) => h.rule.category === PRICE_CATEGORY || h.rule.context === promotionCertificate.name)
   );
 }
 

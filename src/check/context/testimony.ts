@@ -4,21 +4,14 @@
 // 联系改期". And a 前后对比 is a patient comparison only when the text is about a person's looks,
 // not about running progress. The words that tell a customer asked, was greeted or was served are
 // data (compliance/discourse.yaml, section testimony); this module holds the shape of each test.
-import type { Span } from '../lexicon-hits.ts';
 import type { Hit } from '../match.ts';
+import { insideMatches } from './inside-matches.ts';
 import { sentenceWindow } from './sentence.ts';
 import type { TESTIMONY_LISTS } from '../schema.ts';
 import type { ContextRule } from './types.ts';
 
 /** How far (folded units, within the sentence) the story's words may sit from the customer. */
 const REACH = 40;
-
-/** Every match of a global regex, as spans. */
-function spansOf(text: string, re: RegExp): Span[] {
-  const out: Span[] = [];
-  for (const m of text.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length });
-  return out;
-}
 
 /** discourse.yaml's testimony section as compiled: each list as one regex alternative, folded. */
 export type TestimonySources = Record<(typeof TESTIMONY_LISTS)[number], string>;
@@ -66,13 +59,10 @@ export const testimony: ContextRule = {
     const outcomes = env.lexicon('testimony-outcomes');
     const projects = env.lexicon('medical-projects');
     const { addressed, served, asking, notEvidence, notOutcome } = env.discourse.testimony;
-    // Spans of words that contain an evidence word but report no one (情况说明, 说实话, 新闻说), and
-    // of words that hold an outcome word but name a thing's effect (灯光效果, 装修前后). Found only
-    // when a hit gets that far: each is a regex over the whole text.
-    let masked: Span[] | undefined;
-    let things: Span[] | undefined;
-    const isMasked = (e: Span) => (masked ??= spansOf(env.text, notEvidence)).some((m) => e.start >= m.start && e.end <= m.end);
-    const isThing = (e: Span) => (things ??= spansOf(env.text, notOutcome)).some((t) => e.start >= t.start && e.end <= t.end);
+    // Words that contain an evidence word but report no one (情况说明, 说实话, 新闻说), and words
+    // that hold an outcome word but name a thing's effect (灯光效果, 装修前后).
+    const isMasked = insideMatches(env.text, notEvidence);
+    const isThing = insideMatches(env.text, notOutcome);
     const out: Hit[] = [];
     for (const h of hits) {
       // A customer who asks is not testifying: "顾客常问的几个问题", "姐妹私信问我防晒".
