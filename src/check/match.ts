@@ -60,32 +60,44 @@ export function runPattern(pack: CompiledPack, text: string, pattern: CompiledPa
   }
 }
 
-/** The regex tried at each position where one of its first words starts (`starts`, sorted here
- *  if the scan left them out of order), skipping positions inside the previous match: the same
- *  matches as runPattern (pattern-prefixes.ts). A text with many starts goes to one global scan
- *  from the first start instead — exact too, since no match begins before it — because each try
- *  costs a call. Positions before `from` are skipped: no match can start there (scanner.ts). */
-export function runAtStarts(pack: CompiledPack, text: string, pattern: CompiledPattern, starts: Int32Array, hits: Hit[], from = 0): void {
+/** The regex tried at each position where one of its first words starts (`starts[lo … hi)`,
+ *  sorted here if the scan left them out of order), skipping positions inside the previous
+ *  match: the same matches as runPattern (pattern-prefixes.ts). A text with many starts goes to
+ *  one global scan from the first start instead — exact too, since no match begins before it —
+ *  because each try costs a call. Positions before `from` are skipped: no match can start there
+ *  (scanner.ts). A range rather than a subarray: a view per pattern per text is an allocation. */
+export function runAtStarts(
+  pack: CompiledPack,
+  text: string,
+  pattern: CompiledPattern,
+  starts: Int32Array,
+  lo: number,
+  hi: number,
+  hits: Hit[],
+  from = 0,
+): void {
   const { rule, sticky } = pattern;
   // The automaton reports words by end position; a longer start word may end after a shorter
   // one that starts later.
-  for (let i = 1; i < starts.length; i++) {
+  for (let i = lo + 1; i < hi; i++) {
     if (starts[i]! < starts[i - 1]!) {
-      starts.sort();
+      starts.subarray(lo, hi).sort();
       break;
     }
   }
-  if (!sticky || starts.length > MAX_TRIES) {
-    runPattern(pack, text, pattern, hits, Math.max(starts[0]!, from));
+  if (!sticky || hi - lo > MAX_TRIES) {
+    runPattern(pack, text, pattern, hits, Math.max(starts[lo]!, from));
     return;
   }
   let next = from; // no match starts before `from` (the gates' reach)
-  for (const at of starts) {
+  for (let i = lo; i < hi; i++) {
+    const at = starts[i]!;
     if (at < next) continue;
     sticky.lastIndex = at;
-    const m = sticky.exec(text);
-    if (!m) continue;
-    const end = at + m[0].length;
+    // test(), not exec(): a sticky match starts at `at` and ends at lastIndex, so the match
+    // array exec() would allocate is not needed.
+    if (!sticky.test(text)) continue;
+    const end = sticky.lastIndex;
     if (end === at) {
       next = at + 1; // as runPattern: never stop on an empty match
       continue;

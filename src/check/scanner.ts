@@ -50,6 +50,10 @@ export class Scanner {
   private startPos = new Int32Array(256);
   private sortedPos = new Int32Array(256);
   private readonly fill: Int32Array;
+  /** Patterns to run this check, in the order they became ready (sorted before running). */
+  private readonly ready: Int32Array;
+  /** Patterns with no gates and no start words: ready on every text. */
+  private readonly alwaysReady: Int32Array;
 
   constructor(private readonly pack: CompiledPack) {
     const patternIndex = new Map<CompiledPattern, number>(pack.patterns.map((p, i) => [p, i]));
@@ -88,6 +92,8 @@ export class Scanner {
     this.from = new Int32Array(pack.patterns.length);
     this.startAt = new Int32Array(pack.patterns.length + 1);
     this.fill = new Int32Array(pack.patterns.length);
+    this.ready = new Int32Array(pack.patterns.length);
+    this.alwaysReady = Int32Array.from(pack.patterns.flatMap((p, i) => (p.gates === 0 && !p.sticky ? [i] : [])));
     for (const r of pack.rules) if (pack.rules[r.order] !== r) throw new Error('rules out of order');
   }
 
@@ -104,7 +110,7 @@ export class Scanner {
   }
 
   scan(text: string): Scan {
-    const { pack, buffer, actions, actionStart, gateFrom, seen, triggered, gateMask, startAt, reach, from } = this;
+    const { pack, buffer, actions, actionStart, gateFrom, seen, triggered, gateMask, startAt, reach, from, ready } = this;
     if (++this.stamp === 0x7fffffff) {
       seen.fill(0);
       this.stamp = 1;
@@ -117,6 +123,8 @@ export class Scanner {
     from.fill(0);
     startAt.fill(0);
     let starts = 0;
+    ready.set(this.alwaysReady);
+    let readyCount = this.alwaysReady.length;
     pack.terms.collect(text, buffer);
     const { ids, ends } = buffer;
     const termLength = pack.terms.termLengths();
@@ -151,6 +159,7 @@ export class Scanner {
               triggered[p] = triggered[p]! | bit;
               const lo = end - reach[index]!;
               if (lo > from[p]!) from[p] = lo;
+              if (triggered[p] === gateMask[p]) ready[readyCount++] = p;
             }
             break;
           }
@@ -158,7 +167,8 @@ export class Scanner {
             if (starts === this.startPos.length) this.growStarts();
             this.startPattern[starts] = index;
             this.startPos[starts++] = start;
-            startAt[index]!++;
+            // A pattern without gates is ready at its first start.
+            if (startAt[index]!++ === 0 && gateMask[index] === 0) ready[readyCount++] = index;
         }
       }
     }
@@ -173,12 +183,15 @@ export class Scanner {
     fill.set(startAt.subarray(0, fill.length));
     for (let i = 0; i < starts; i++) sortedPos[fill[startPattern[i]!]!++] = startPos[i]!;
 
+    // In pattern order, as every check before: the order of hits within a rule is the order the
+    // context rules and findings see.
+    const run = ready.subarray(0, readyCount).sort();
     const patterns = pack.patterns;
-    for (let p = 0; p < patterns.length; p++) {
+    for (let k = 0; k < run.length; k++) {
+      const p = run[k]!;
       const pattern = patterns[p]!;
-      if (triggered[p] !== gateMask[p]) continue;
       if (!pattern.sticky) runPattern(pack, text, pattern, hits, from[p]);
-      else if (startAt[p + 1]! > startAt[p]!) runAtStarts(pack, text, pattern, sortedPos.subarray(startAt[p], startAt[p + 1]), hits, from[p]);
+      else if (startAt[p + 1]! > startAt[p]!) runAtStarts(pack, text, pattern, sortedPos, startAt[p]!, startAt[p + 1]!, hits, from[p]);
     }
     return { hits, lexicons };
   }

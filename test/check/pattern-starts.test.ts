@@ -61,7 +61,7 @@ describe('patterns tried at their starts', () => {
         const global: Hit[] = [];
         const sticky: Hit[] = [];
         runPattern(pack, text, pattern, global);
-        runAtStarts(pack, text, pattern, Int32Array.from(starts), sticky);
+        runAtStarts(pack, text, pattern, Int32Array.from(starts), 0, starts.length, sticky);
         expect(sticky, `${pattern.rule.id} ${pattern.regex.source}`).toEqual(global);
       }
     }
