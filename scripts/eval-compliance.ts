@@ -8,6 +8,7 @@ import Table from 'cli-table3';
 import { loadChecker } from '../src/check/index.ts';
 import { DEFAULT_FIXTURE_DIR, readFixtures } from '../src/check/eval/fixtures.ts';
 import { evalContexts, runCases } from '../src/check/eval/run.ts';
+import { pinyinRobustness } from '../src/check/eval/pinyin-robustness.ts';
 import { meetsTargets, missesByCategory, score, TARGETS, truncate, type Miss } from '../src/check/eval/score.ts';
 import { isSiyuError } from '../src/shared/errors.ts';
 import { EXAMPLE_WORKSPACE_DIR } from '../src/workspace/init.ts';
@@ -42,12 +43,14 @@ async function main(): Promise<number> {
   }
   const workspace = await loadWorkspace(option(args, '--workspace') ?? EXAMPLE_WORKSPACE_DIR);
   const checker = await loadChecker(option(args, '--pack'));
-  const outcomes = runCases(checker, cases, evalContexts(workspace));
+  const contexts = evalContexts(workspace);
+  const outcomes = runCases(checker, cases, contexts);
   const s = score(outcomes);
   const met = meetsTargets(s);
+  const pinyin = pinyinRobustness(checker, cases, contexts);
 
   if (json) {
-    console.log(JSON.stringify({ ok: true, rulePackVersion: checker.version, files, targets: TARGETS, met, ...s }, null, 2));
+    console.log(JSON.stringify({ ok: true, rulePackVersion: checker.version, files, targets: TARGETS, met, ...s, pinyin }, null, 2));
     return 0;
   }
 
@@ -65,6 +68,12 @@ async function main(): Promise<number> {
     ['应拦截用例的拦截率', `${pct(s.block.recall)}（${s.block.blocked}/${s.block.expectedBlock}）`, `≥ ${pct(TARGETS.blockRecall)}`, met.blockRecall ? '✓' : '✗'],
     ['误拦截率（应通过/应审核被拦截）', `${pct(s.block.falseBlockRate)}（${s.block.falseBlocks}/${s.block.negatives}）`, `≤ ${pct(TARGETS.falseBlockRate)}`, met.falseBlockRate ? '✓' : '✗'],
     ['结论准确率', pct(s.verdictAccuracy), '', ''],
+    [
+      '拼音替字后仍拦截（拦截片段内逐字替换）',
+      `${pct(pinyin.variants === 0 ? null : pinyin.stillBlocked / pinyin.variants)}（${pinyin.stillBlocked}/${pinyin.variants}；${pinyin.evadedCases}/${pinyin.cases} 个用例可被单字拼音绕过）`,
+      '',
+      '',
+    ],
   );
   console.log(`\n${targets.toString()}`);
 

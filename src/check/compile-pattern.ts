@@ -2,8 +2,10 @@
 // a text that holds a word of every gate set — and, when all its matches start with a few words,
 // its sticky twin tried only where they start. Every choice here keeps the matches a global scan
 // of a gated pattern gave before; they only skip work that cannot find anything.
-import type { CompiledPattern, CompiledRule, TermPayload } from './compile.ts';
+import type { CompiledPattern, CompiledRule, PinyinTwin, TermPayload } from './compile.ts';
 import { mandatorySets, parsePattern, patternAnchors } from './pattern-anchors.ts';
+import { pinyinTwin, standInsForAutomaton } from './pattern-pinyin.ts';
+import { twinPattern } from './pattern-twin.ts';
 import { patternStarts } from './pattern-prefixes.ts';
 import { stickyOf } from './pattern-sticky.ts';
 import { PATTERN_FLAGS } from './schema.ts';
@@ -24,8 +26,9 @@ const shortest = (words: readonly string[] | undefined): number => (words ? Math
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
 
-/** Compiles a folded pattern source; adds its gate and start words to the automaton. */
-export function compilePattern(source: string, rule: CompiledRule, terms: TermIndex<TermPayload>): CompiledPattern {
+/** Compiles a folded pattern source; adds its gate and start words to the automaton, and the
+ *  readings its pinyin twin accepts to `syllables`. */
+export function compilePattern(source: string, rule: CompiledRule, terms: TermIndex<TermPayload>, syllables: Set<string>): CompiledPattern {
   const ast = parsePattern(source);
   const anchors = patternAnchors(ast);
   const starts = patternStarts(ast);
@@ -57,14 +60,34 @@ export function compilePattern(source: string, rule: CompiledRule, terms: TermIn
     reach.push(reachOf(set));
   }
   const regex = new RegExp(source, PATTERN_FLAGS);
-  const pattern: CompiledPattern = { rule, regex, gates: gates.length, reach, sticky: byStarts ? stickyOf(regex) : undefined };
+  const pattern: CompiledPattern = {
+    rule,
+    regex,
+    gates: gates.length,
+    reach,
+    sticky: byStarts ? stickyOf(regex) : undefined,
+    twin: twinOf(source, rule, gates.length, reach, syllables),
+  };
+  // With a twin, every stand-in form of a gate word goes into the automaton as well: where the
+  // twin runs, its matches may hold those forms instead. (Start words need none: a twin is a
+  // global scan; see pattern-twin.ts.)
+  const withStandIns = (w: string) => (pattern.twin ? [w, ...standInsForAutomaton(w)] : [w]);
   gates.forEach((set, i) => {
     const gate: TermPayload = { kind: 'gate', pattern, set: i };
-    for (const w of set) terms.add(w, gate);
+    for (const w of set) for (const v of withStandIns(w)) terms.add(v, gate);
   });
   if (byStarts) {
     const start: TermPayload = { kind: 'start', pattern };
     for (const w of starts) terms.add(w, start);
   }
   return pattern;
+}
+
+/** The pattern's pinyin twin (pattern-pinyin.ts), run instead of it on a text with Latin letters. */
+function twinOf(source: string, rule: CompiledRule, gates: number, reach: readonly number[], syllables: Set<string>): PinyinTwin | undefined {
+  const readings = new Set<string>();
+  const twinSource = pinyinTwin(source, readings);
+  if (twinSource === undefined) return undefined;
+  for (const r of readings) syllables.add(r);
+  return twinPattern(twinSource, PATTERN_FLAGS, readings, rule, gates, reach);
 }

@@ -37,7 +37,10 @@ export type TermPayload =
   /** A word of the pattern's gate set number `set` (compile-pattern.ts). */
   | { readonly kind: 'gate'; readonly pattern: CompiledPattern; readonly set: number }
   /** One of the words every match of the pattern starts with: the regex is tried there. */
-  | { readonly kind: 'start'; readonly pattern: CompiledPattern };
+  | { readonly kind: 'start'; readonly pattern: CompiledPattern }
+  /** A reading some pattern's pinyin twin accepts, standing alone in the text: the twins that
+   *  accept it run instead of their patterns. */
+  | { readonly kind: 'syllable'; readonly reading: string };
 
 export interface CompiledPattern {
   readonly rule: CompiledRule;
@@ -50,6 +53,20 @@ export interface CompiledPattern {
   /** Set when every match starts with one of a few words (pattern-prefixes.ts): the automaton
    *  reports where they occur and this sticky copy of the regex is tried only there. */
   readonly sticky: RegExp | undefined;
+  /** The pattern with pinyin stand-ins allowed for its Chinese characters (pattern-pinyin.ts);
+   *  undefined when it has none to allow. */
+  readonly twin: PinyinTwin | undefined;
+}
+
+export interface PinyinTwin {
+  /** Its regex source (what the compiled-pack cache stores). */
+  readonly source: string;
+  /** Its gates' reaches (see CompiledPattern.reach). */
+  readonly reach: readonly number[];
+  /** The twin as a pattern to run: a global scan (sticky undefined). */
+  readonly pattern: CompiledPattern;
+  /** The readings it accepts: it runs instead of the pattern on a text where one stands alone. */
+  readonly readings: ReadonlySet<string>;
 }
 
 export interface CompiledPack {
@@ -154,6 +171,7 @@ export function compilePack({ manifest, specs: packSpecs, lexicons, normalise, d
   primeReadings([...specs.flatMap((s) => s.terms), ...Object.values(lexicons).flat(), ...departments.flatMap((d) => d.words)].join(''));
   const terms = new TermIndex<TermPayload>();
   const patterns: CompiledPattern[] = [];
+  const syllables = new Set<string>();
 
   const rules = specs.map((spec, order): CompiledRule => {
     const rule: CompiledRule = {
@@ -177,10 +195,11 @@ export function compilePack({ manifest, specs: packSpecs, lexicons, normalise, d
       // Patterns are written against folded text; only their literal (non-ASCII) characters are
       // folded, because ASCII is regex syntax (\D, |, -).
       const source = foldPatternSource(p, table);
-      patterns.push(compilePattern(source, rule, terms));
+      patterns.push(compilePattern(source, rule, terms, syllables));
     }
     return rule;
   });
+  for (const reading of syllables) terms.add(reading, { kind: 'syllable', reading });
 
   const lexiconNames = new Set(Object.keys(lexicons));
   const allLexicons: [string, readonly string[]][] = [

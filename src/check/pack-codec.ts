@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { CompiledPack, CompiledPattern, CompiledRule, TermPayload } from './compile.ts';
 import { buildDiscourse, type DiscourseSources } from './discourse.ts';
 import { stickyOf } from './pattern-sticky.ts';
+import { twinPattern } from './pattern-twin.ts';
 import { TermIndex, type TermTables } from './terms.ts';
 
 const MAGIC = Buffer.from('SIYUPK01', 'latin1');
@@ -18,8 +19,9 @@ type ArrayKind = 'u16' | 'i32';
 type Typed = Uint16Array | Int32Array;
 const CTORS = { u16: Uint16Array, i32: Int32Array } as const;
 
-/** One payload as stored: a rule by its order, a lexicon by name, a pattern gate by index. */
-type StoredPayload = ['r', number] | ['l', string] | ['g', number, number] | ['s', number];
+/** One payload as stored: a rule by its order, a lexicon by name, a pattern gate or start by
+ *  index, a twin's reading as itself. */
+type StoredPayload = ['r', number] | ['l', string] | ['g', number, number] | ['s', number] | ['y', string];
 
 interface StoredRule extends Omit<CompiledRule, 'replace'> {
   replace: [string, string][];
@@ -31,7 +33,7 @@ interface Header {
   name: string;
   categories: CompiledPack['categories'];
   rules: StoredRule[];
-  patterns: { rule: number; source: string; flags: string; gates: number; reach: (number | null)[]; byStarts: boolean }[];
+  patterns: { rule: number; source: string; flags: string; gates: number; reach: (number | null)[]; byStarts: boolean; twin: { source: string; readings: string[] } | null }[];
   /** Distinct payloads; the term → payload lists in the arrays index into this. */
   payloads: StoredPayload[];
   allow: readonly string[];
@@ -66,7 +68,9 @@ export function encodePack(pack: CompiledPack, key: string): Buffer {
               ? ['l', p.name]
               : p.kind === 'gate'
                 ? ['g', patternIndex.get(p.pattern)!, p.set]
-                : ['s', patternIndex.get(p.pattern)!],
+                : p.kind === 'start'
+                  ? ['s', patternIndex.get(p.pattern)!]
+                  : ['y', p.reading],
         );
       }
       payloadIds.push(at);
@@ -93,7 +97,7 @@ export function encodePack(pack: CompiledPack, key: string): Buffer {
     categories: pack.categories,
     rules: pack.rules.map((r) => ({ ...r, replace: [...r.replace] })),
     // JSON has no Infinity: an unbounded reach is stored as null.
-    patterns: pack.patterns.map((p) => ({ rule: p.rule.order, source: p.regex.source, flags: p.regex.flags, gates: p.gates, reach: p.reach.map((r) => (Number.isFinite(r) ? r : null)), byStarts: p.sticky !== undefined })),
+    patterns: pack.patterns.map((p) => ({ rule: p.rule.order, source: p.regex.source, flags: p.regex.flags, gates: p.gates, reach: p.reach.map((r) => (Number.isFinite(r) ? r : null)), byStarts: p.sticky !== undefined, twin: p.twin ? { source: p.twin.source, readings: [...p.twin.readings] } : null })),
     payloads: stored,
     allow: pack.allow,
     departments: pack.departments,
@@ -136,12 +140,16 @@ export function decodePack(bytes: Buffer, key: string): CompiledPack {
   const rules = header.rules.map((r): CompiledRule => ({ ...r, replace: new Map(r.replace) }));
   const patterns = header.patterns.map((p): CompiledPattern => {
     const regex = new RegExp(p.source, p.flags);
-    return { rule: rules[p.rule]!, regex, gates: p.gates, reach: p.reach.map((r) => r ?? Number.POSITIVE_INFINITY), sticky: p.byStarts ? stickyOf(regex) : undefined };
+    const rule = rules[p.rule]!;
+    const reach = p.reach.map((r) => r ?? Number.POSITIVE_INFINITY);
+    const twin = p.twin === null ? undefined : twinPattern(p.twin.source, p.flags, p.twin.readings, rule, p.gates, reach);
+    return { rule, regex, gates: p.gates, reach, sticky: p.byStarts ? stickyOf(regex) : undefined, twin };
   });
   const payloads = header.payloads.map((p): TermPayload => {
     if (p[0] === 'r') return { kind: 'rule', rule: rules[p[1]]! };
     if (p[0] === 'l') return { kind: 'lexicon', name: p[1] };
     if (p[0] === 'g') return { kind: 'gate', pattern: patterns[p[1]]!, set: p[2] };
+    if (p[0] === 'y') return { kind: 'syllable', reading: p[1] };
     return { kind: 'start', pattern: patterns[p[1]]! };
   });
   const payloadStart = array('payloadStart') as Int32Array;

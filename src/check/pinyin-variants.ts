@@ -39,8 +39,9 @@ export function primeReadings(text: string): void {
   chars.forEach((c, i) => readingsCache.set(c, cleanReadings(all[i] ?? [])));
 }
 
-/** Toneless lower-case readings of one character; ü is written v or u in practice. */
-function readings(ch: string): readonly string[] {
+/** Toneless lower-case readings of one character (a folded digit: of 零…九); ü is written v or
+ *  u in practice. */
+export function readingsOf(ch: string): readonly string[] {
   const digit = DIGIT_READINGS[ch];
   if (digit) return digit;
   if (!readingsCache.has(ch)) primeReadings(ch);
@@ -59,11 +60,11 @@ export function pinyinVariants(term: string): string[] {
   if (chars.length < 2 || chars.length > MAX_TERM || !hasIdeograph) return [];
   const out = new Set<string>();
   for (const i of positions) {
-    for (const r of readings(chars[i]!)) out.add([...chars.slice(0, i), r, ...chars.slice(i + 1)].join(''));
+    for (const r of readingsOf(chars[i]!)) out.add([...chars.slice(0, i), r, ...chars.slice(i + 1)].join(''));
   }
   if (positions.length > 1) {
     // All characters in pinyin, first reading each: "wufuzuoyong".
-    out.add(chars.map((c, i) => (positions.includes(i) ? (readings(c)[0] ?? c) : c)).join(''));
+    out.add(chars.map((c, i) => (positions.includes(i) ? (readingsOf(c)[0] ?? c) : c)).join(''));
   }
   return [...out];
 }

@@ -15,21 +15,32 @@ export interface Scan {
   lexicons: Map<string, LexiconHits>;
 }
 
-// An action is kind << 24 | index (rule order, lexicon, or pattern number; for a gate word, the
-// pattern number << 3 | its gate set).
+// An action is kind << 24 | index (rule order, lexicon, pattern number or twin reading; for a gate
+// word, the pattern number << 3 | its gate set).
 const RULE = 0;
 const LEXICON = 1;
 const GATE = 2;
 const START = 3;
+const SYLLABLE = 4;
 const INDEX = 0xffffff;
 /** An unbounded reach: end − NO_REACH is below any start. */
 const NO_REACH = 0x3fffffff;
+
+/** The pattern's twin if it accepts one of the readings found, else undefined. */
+function twinFor(pattern: CompiledPattern, found: readonly string[]): CompiledPattern | undefined {
+  const twin = pattern.twin;
+  if (twin === undefined) return undefined;
+  for (const reading of found) if (twin.readings.has(reading)) return twin.pattern;
+  return undefined;
+}
 
 export class Scanner {
   /** Actions of term id are actions[actionStart[id] … actionStart[id + 1]). */
   private readonly actionStart: Int32Array;
   private readonly actions: Int32Array;
   private readonly lexiconNames: string[] = [];
+  /** Readings of pattern twins, by syllable action index. */
+  private readonly syllables: string[] = [];
   private readonly buffer = new HitBuffer();
   /** Actions of term id from gateFrom[id] on are gate bits: needed once per text, not per hit. */
   private readonly gateFrom: Int32Array;
@@ -42,8 +53,12 @@ export class Scanner {
   private readonly gateMask: Uint8Array;
   /** Per pattern << 3 | gate set: the set's reach (compile.ts CompiledPattern), NO_REACH if none. */
   private readonly reach: Int32Array;
+  /** The same for the patterns' pinyin twins (compile.ts PinyinTwin). */
+  private readonly twinReach: Int32Array;
   /** Per pattern: no match can start before this (this check): see CompiledPattern.reach. */
   private readonly from: Int32Array;
+  /** The same for its twin. */
+  private readonly twinFrom: Int32Array;
   /** Per pattern: how many starts occurred; then, after counting, where its starts begin. */
   private readonly startAt: Int32Array;
   private startPattern = new Int32Array(256);
@@ -54,6 +69,9 @@ export class Scanner {
   private readonly ready: Int32Array;
   /** Patterns with no gates and no start words: ready on every text. */
   private readonly alwaysReady: Int32Array;
+  /** Patterns with no gates, tried at start words, and a twin: the twin, a global scan, is ready
+   *  wherever one of its readings stands alone, start words or not. */
+  private readonly startOnlyTwins: Int32Array;
 
   constructor(private readonly pack: CompiledPack) {
     const patternIndex = new Map<CompiledPattern, number>(pack.patterns.map((p, i) => [p, i]));
@@ -76,6 +94,9 @@ export class Scanner {
             this.lexiconNames.push(p.name);
           }
           actions.push((LEXICON << 24) | l);
+        } else if (p.kind === 'syllable') {
+          actions.push((SYLLABLE << 24) | this.syllables.length);
+          this.syllables.push(p.reading);
         } else if (p.kind === 'gate') gates.push((GATE << 24) | (patternIndex.get(p.pattern)! << 3) | p.set);
         else actions.push((START << 24) | patternIndex.get(p.pattern)!);
       }
@@ -89,11 +110,15 @@ export class Scanner {
     this.gateMask = Uint8Array.from(pack.patterns, (p) => (1 << p.gates) - 1);
     this.reach = new Int32Array(pack.patterns.length << 3).fill(NO_REACH);
     pack.patterns.forEach((p, i) => p.reach.forEach((r, set) => Number.isFinite(r) && (this.reach[(i << 3) | set] = r)));
+    this.twinReach = this.reach.slice();
+    pack.patterns.forEach((p, i) => p.twin?.reach.forEach((r, set) => (this.twinReach[(i << 3) | set] = Number.isFinite(r) ? r : NO_REACH)));
     this.from = new Int32Array(pack.patterns.length);
+    this.twinFrom = new Int32Array(pack.patterns.length);
     this.startAt = new Int32Array(pack.patterns.length + 1);
     this.fill = new Int32Array(pack.patterns.length);
     this.ready = new Int32Array(pack.patterns.length);
     this.alwaysReady = Int32Array.from(pack.patterns.flatMap((p, i) => (p.gates === 0 && !p.sticky ? [i] : [])));
+    this.startOnlyTwins = Int32Array.from(pack.patterns.flatMap((p, i) => (p.gates === 0 && p.sticky && p.twin ? [i] : [])));
     for (const r of pack.rules) if (pack.rules[r.order] !== r) throw new Error('rules out of order');
   }
 
@@ -110,7 +135,7 @@ export class Scanner {
   }
 
   scan(text: string): Scan {
-    const { pack, buffer, actions, actionStart, gateFrom, seen, triggered, gateMask, startAt, reach, from, ready } = this;
+    const { pack, buffer, actions, actionStart, gateFrom, seen, triggered, gateMask, startAt, reach, twinReach, from, twinFrom, ready } = this;
     if (++this.stamp === 0x7fffffff) {
       seen.fill(0);
       this.stamp = 1;
@@ -121,6 +146,9 @@ export class Scanner {
     const lexiconHits: (LexiconHits | undefined)[] = [];
     triggered.fill(0);
     from.fill(0);
+    twinFrom.fill(0);
+    /** Twin readings standing alone in the text (rare: most texts have none). */
+    const found: string[] = [];
     startAt.fill(0);
     let starts = 0;
     ready.set(this.alwaysReady);
@@ -159,8 +187,15 @@ export class Scanner {
               triggered[p] = triggered[p]! | bit;
               const lo = end - reach[index]!;
               if (lo > from[p]!) from[p] = lo;
+              const twinLo = end - twinReach[index]!;
+              if (twinLo > twinFrom[p]!) twinFrom[p] = twinLo;
               if (triggered[p] === gateMask[p]) ready[readyCount++] = p;
             }
+            break;
+          }
+          case SYLLABLE: {
+            const reading = this.syllables[index]!;
+            if (!found.includes(reading)) found.push(reading);
             break;
           }
           default:
@@ -171,6 +206,9 @@ export class Scanner {
             if (startAt[index]!++ === 0 && gateMask[index] === 0) ready[readyCount++] = index;
         }
       }
+    }
+    if (found.length > 0) {
+      for (const p of this.startOnlyTwins) if (startAt[p] === 0 && twinFor(pack.patterns[p]!, found)) ready[readyCount++] = p;
     }
     // Group the starts by pattern (a counting sort), keeping each pattern's in scan order.
     let sum = 0;
@@ -189,9 +227,12 @@ export class Scanner {
     const patterns = pack.patterns;
     for (let k = 0; k < run.length; k++) {
       const p = run[k]!;
-      const pattern = patterns[p]!;
-      if (!pattern.sticky) runPattern(pack, text, pattern, hits, from[p]);
-      else if (startAt[p + 1]! > startAt[p]!) runAtStarts(pack, text, pattern, sortedPos, startAt[p]!, startAt[p + 1]!, hits, from[p]);
+      // A twin can match differently only where one of its readings stands alone.
+      const twin = found.length > 0 ? twinFor(patterns[p]!, found) : undefined;
+      const pattern = twin ?? patterns[p]!;
+      const lo = twin ? twinFrom[p]! : from[p]!;
+      if (!pattern.sticky) runPattern(pack, text, pattern, hits, lo);
+      else if (startAt[p + 1]! > startAt[p]!) runAtStarts(pack, text, pattern, sortedPos, startAt[p]!, startAt[p + 1]!, hits, lo);
     }
     return { hits, lexicons };
   }

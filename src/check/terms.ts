@@ -127,31 +127,44 @@ export class TermIndex<P> {
       termAtList[s] = id;
     });
     const n = children.length;
-    // 2. Flatten the edges into sorted runs.
+    // 2. Number the states breadth first: the shallow states, where a scan spends nearly all its
+    // steps, then sit together in the tables whatever order the terms came in (a pinyin variant
+    // added between two rule terms would otherwise scatter them).
+    const order = new Int32Array(n); // new number → trie state
+    const renumber = new Int32Array(n); // trie state → new number
+    let filled = 1;
+    for (let head = 0; head < filled; head++) {
+      const sorted = [...children[order[head]!]!].sort((a, b) => a[0] - b[0]);
+      for (const [, t] of sorted) {
+        renumber[t] = filled;
+        order[filled++] = t;
+      }
+    }
+    // 3. Flatten the edges into sorted runs.
     const edgeStart = new Int32Array(n + 1);
     let edges = 0;
     for (let s = 0; s < n; s++) {
       edgeStart[s] = edges;
-      edges += children[s]!.size;
+      edges += children[order[s]!]!.size;
     }
     edgeStart[n] = edges;
     const edgeChar = new Uint16Array(edges);
     const edgeTarget = new Int32Array(edges);
     for (let s = 0; s < n; s++) {
-      const sorted = [...children[s]!].sort((a, b) => a[0] - b[0]);
+      const sorted = [...children[order[s]!]!].sort((a, b) => a[0] - b[0]);
       sorted.forEach(([c, t], k) => {
         edgeChar[edgeStart[s]! + k] = c;
-        edgeTarget[edgeStart[s]! + k] = t;
+        edgeTarget[edgeStart[s]! + k] = renumber[t]!;
       });
     }
-    const termAt = Int32Array.from(termAtList);
-    // 3. Failure and dictionary links, breadth first.
+    const termAt = Int32Array.from(order, (t) => termAtList[t]!);
+    // 4. Failure and dictionary links, breadth first.
     const fail = new Int32Array(n);
     const dictLink = new Int32Array(n);
     const queue = new Int32Array(n);
     let head = 0;
     let tail = 0;
-    for (const t of children[0]!.values()) queue[tail++] = t;
+    for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) queue[tail++] = edgeTarget[e]!;
     const termLength = Int32Array.from(this.termText, (t) => t.length);
     const compiled = withRoot({ edgeStart, edgeChar, edgeTarget, fail, termAt, dictLink, termLength });
     while (head < tail) {

@@ -9,6 +9,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadChecker, type Checker } from '../../src/check/index.ts';
 import { loadFixtures, readFixtures, type EvalCase } from '../../src/check/eval/fixtures.ts';
 import { evalContexts, EVAL_CERTIFICATE, runCases } from '../../src/check/eval/run.ts';
+import { pinyinRobustness } from '../../src/check/eval/pinyin-robustness.ts';
 import { meetsTargets, missesByCategory, missOf, score, TARGETS, truncate, type CaseOutcome, type ScoredReport } from '../../src/check/eval/score.ts';
 import { CATEGORY_IDS } from '../../src/check/schema.ts';
 import { SiyuError } from '../../src/shared/errors.ts';
@@ -242,5 +243,14 @@ describe('the real checker on the labelled set', () => {
     for (const id of CATEGORY_IDS) expect.soft(cases.filter((c) => c.categories.includes(id)).length, `${id} 没有正例`).toBeGreaterThan(0);
     expect.soft(s.block.recall ?? 0, figures).toBeGreaterThanOrEqual(TARGETS.blockRecall);
     expect.soft(s.block.falseBlockRate ?? 1, figures).toBeLessThanOrEqual(TARGETS.falseBlockRate);
+  });
+
+  // Writing one character of a blocked claim in pinyin must rarely get it through. Without pattern
+  // twins this was 86.6 %, with 242 of 879 blocking cases open to a one-character dodge.
+  it('still blocks ≥ 98 % of one-character pinyin stand-ins inside block findings', () => {
+    const r = pinyinRobustness(checker, cases, contexts);
+    const share = r.stillBlocked / r.variants;
+    expect(r.variants).toBeGreaterThan(5000);
+    expect(share, `${r.stillBlocked}/${r.variants}；可绕过：${r.examples.map((e) => e.id).join(' ')}`).toBeGreaterThanOrEqual(0.98);
   });
 });
