@@ -8,7 +8,7 @@ import Table from 'cli-table3';
 import { loadChecker } from '../src/check/index.ts';
 import { DEFAULT_FIXTURE_DIR, readFixtures } from '../src/check/eval/fixtures.ts';
 import { evalContexts, runCases } from '../src/check/eval/run.ts';
-import { pinyinRobustness } from '../src/check/eval/pinyin-robustness.ts';
+import { EVASIONS, evasionRobustness, type Evasion } from '../src/check/eval/evasion-robustness.ts';
 import { meetsTargets, missesByCategory, score, TARGETS, truncate, type Miss } from '../src/check/eval/score.ts';
 import { isSiyuError } from '../src/shared/errors.ts';
 import { EXAMPLE_WORKSPACE_DIR } from '../src/workspace/init.ts';
@@ -16,6 +16,14 @@ import { loadWorkspace } from '../src/workspace/load.ts';
 
 const VERDICT_CN = { pass: '通过', review: '审核', block: '拦截' } as const;
 const DEFAULT_MISSES_SHOWN = 40;
+const EVASION_CN: Record<Evasion, string> = {
+  pinyin: '一个字写成拼音（一定neng）',
+  noise: '两字之间插符号（无·副作用）',
+  repeat: '一个字叠写（最最好）',
+  digits: '数字写成汉字/圈码/全角',
+  trad: '全文繁体',
+  width: '全文全角',
+};
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -47,10 +55,10 @@ async function main(): Promise<number> {
   const outcomes = runCases(checker, cases, contexts);
   const s = score(outcomes);
   const met = meetsTargets(s);
-  const pinyin = pinyinRobustness(checker, cases, contexts);
+  const evasions = evasionRobustness(checker, cases, contexts);
 
   if (json) {
-    console.log(JSON.stringify({ ok: true, rulePackVersion: checker.version, files, targets: TARGETS, met, ...s, pinyin }, null, 2));
+    console.log(JSON.stringify({ ok: true, rulePackVersion: checker.version, files, targets: TARGETS, met, ...s, evasions }, null, 2));
     return 0;
   }
 
@@ -68,14 +76,15 @@ async function main(): Promise<number> {
     ['应拦截用例的拦截率', `${pct(s.block.recall)}（${s.block.blocked}/${s.block.expectedBlock}）`, `≥ ${pct(TARGETS.blockRecall)}`, met.blockRecall ? '✓' : '✗'],
     ['误拦截率（应通过/应审核被拦截）', `${pct(s.block.falseBlockRate)}（${s.block.falseBlocks}/${s.block.negatives}）`, `≤ ${pct(TARGETS.falseBlockRate)}`, met.falseBlockRate ? '✓' : '✗'],
     ['结论准确率', pct(s.verdictAccuracy), '', ''],
-    [
-      '拼音替字后仍拦截（拦截片段内逐字替换）',
-      `${pct(pinyin.variants === 0 ? null : pinyin.stillBlocked / pinyin.variants)}（${pinyin.stillBlocked}/${pinyin.variants}；${pinyin.evadedCases}/${pinyin.cases} 个用例可被单字拼音绕过）`,
-      '',
-      '',
-    ],
   );
   console.log(`\n${targets.toString()}`);
+
+  const evasionTable = plain(['规避写法（在拦截片段内改一处）', '改写文本', '仍拦截', '可被绕过的用例']);
+  for (const e of EVASIONS) {
+    const f = evasions.by[e];
+    evasionTable.push([EVASION_CN[e], String(f.variants), `${pct(f.variants === 0 ? null : f.stillBlocked / f.variants)}（${f.stillBlocked}）`, `${f.evadedCases}/${evasions.cases}`]);
+  }
+  console.log(`\n规避写法鲁棒性（${evasions.cases} 个原文即被拦截的用例，逐一改写后重查）\n${evasionTable.toString()}`);
 
   const confusion = plain(['应为 \\ 实际', '通过', '审核', '拦截']);
   for (const e of ['pass', 'review', 'block'] as const) {

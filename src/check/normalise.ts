@@ -3,7 +3,7 @@
 //   traditional → simplified, full-width → half-width, upper → lower case, circled / Chinese /
 //   full-width digits → 0–9 (fold table, see fold-table.ts);
 //   noise between characters (spaces, dots, emoji, symbols) → dropped;
-//   a repeated Chinese character (最最最) → one.
+//   a repeated Chinese character (最最最, 一一次) → one.
 // Pinyin and Latin stand-ins (zui好, wu副作用) are handled on the other side: the automaton holds
 // pinyin variants of every term (pinyin-variants.ts), so the text needs no guessing here.
 // Terms, lexicon words and pattern literals go through the same folding at load, so a rule
@@ -19,6 +19,8 @@ export interface Normalised {
 
 const SKIP = 0xffff;
 const SLASH = 0x2f;
+/** … and ⋯: an ellipsis between Chinese characters (副…作用) is noise, like a slash. */
+const isEllipsis = (c: number) => c === 0x2026 || c === 0x22ef;
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const isIdeograph = (c: number) => c >= 0x4e00 && c <= 0x9fff;
@@ -66,6 +68,8 @@ function fold(text: string, table: FoldTable, withOrigins: boolean, buffers?: Or
   const originEnd = !withOrigins ? NO_ORIGINS : (buffers?.end ?? new Int32Array(len));
   const map = table.map;
   let n = 0;
+  /** The original unit behind units[n - 1]. */
+  let lastRaw = -1;
   for (let i = 0; i < len; i++) {
     const raw = text.charCodeAt(i);
     if (isHighSurrogate(raw) && i + 1 < len) {
@@ -80,22 +84,27 @@ function fold(text: string, table: FoldTable, withOrigins: boolean, buffers?: Or
         }
         units[n++] = raw;
         units[n++] = text.charCodeAt(i + 1);
+        lastRaw = -1;
       }
       i++;
       continue;
     }
     let f = map[raw]!;
-    // A slash between Chinese characters (明/星/同/款) is noise; after Latin letters it is a URL.
-    if (f === SLASH && n > 0 && isIdeograph(units[n - 1]!)) continue;
+    // A slash or ellipsis after a Chinese character (明/星/同/款, 副…作用, 一/例) is noise; after
+    // Latin letters a slash is a URL, after a digit a rate (680/次).
+    if ((f === SLASH || isEllipsis(f)) && n > 0 && (isIdeograph(units[n - 1]!) || isIdeograph(lastRaw))) continue;
     if (f === SKIP) {
       // A dot between digits is a decimal point (99.9%), not noise.
       if (raw === 0x2e && n > 0 && isDigit(units[n - 1]!) && i + 1 < len && isDigit(map[text.charCodeAt(i + 1)]!)) f = raw;
       else continue;
     }
-    if (isIdeograph(f) && n > 0 && units[n - 1] === f) {
-      if (withOrigins) originEnd[n - 1] = i + 1; // 最最最 → 最, spanning all three
+    // A repeated Chinese character counts once (最最最 → 最), also one that folds to a digit
+    // (一一次 → 1次: the same character twice, not the number 11).
+    if (n > 0 && units[n - 1] === f && (isIdeograph(f) || (isIdeograph(raw) && raw === lastRaw))) {
+      if (withOrigins) originEnd[n - 1] = i + 1; // spanning all of them
       continue;
     }
+    lastRaw = raw;
     if (withOrigins) {
       originStart[n] = i;
       originEnd[n] = i + 1;

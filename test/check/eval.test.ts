@@ -9,7 +9,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadChecker, type Checker } from '../../src/check/index.ts';
 import { loadFixtures, readFixtures, type EvalCase } from '../../src/check/eval/fixtures.ts';
 import { evalContexts, EVAL_CERTIFICATE, runCases } from '../../src/check/eval/run.ts';
-import { pinyinRobustness } from '../../src/check/eval/pinyin-robustness.ts';
+import { EVASIONS, evasionRobustness } from '../../src/check/eval/evasion-robustness.ts';
 import { meetsTargets, missesByCategory, missOf, score, TARGETS, truncate, type CaseOutcome, type ScoredReport } from '../../src/check/eval/score.ts';
 import { CATEGORY_IDS } from '../../src/check/schema.ts';
 import { SiyuError } from '../../src/shared/errors.ts';
@@ -245,12 +245,15 @@ describe('the real checker on the labelled set', () => {
     expect.soft(s.block.falseBlockRate ?? 1, figures).toBeLessThanOrEqual(TARGETS.falseBlockRate);
   });
 
-  // Writing one character of a blocked claim in pinyin must rarely get it through. Without pattern
-  // twins this was 86.6 %, with 242 of 879 blocking cases open to a one-character dodge.
-  it('still blocks ≥ 98 % of one-character pinyin stand-ins inside block findings', () => {
-    const r = pinyinRobustness(checker, cases, contexts);
-    const share = r.stillBlocked / r.variants;
-    expect(r.variants).toBeGreaterThan(5000);
-    expect(share, `${r.stillBlocked}/${r.variants}；可绕过：${r.examples.map((e) => e.id).join(' ')}`).toBeGreaterThanOrEqual(0.98);
+  // A writer dodging the checker changes one thing inside a claim: blocking must survive it.
+  // Before pattern twins, one character in pinyin got 13.4 % of such texts through (242 of 879
+  // blocking cases open to a one-character dodge); now ~1 %. The other evasions are the fold's.
+  it('still blocks ≥ 98 % of each evasion written into a block finding', () => {
+    const r = evasionRobustness(checker, cases, contexts);
+    for (const e of EVASIONS) {
+      const f = r.by[e];
+      expect.soft(f.variants, e).toBeGreaterThan(100);
+      expect.soft(f.stillBlocked / f.variants, `${e} ${f.stillBlocked}/${f.variants}：${f.examples.map((x) => x.text).join(' | ')}`).toBeGreaterThanOrEqual(0.98);
+    }
   });
 });

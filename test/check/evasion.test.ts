@@ -24,6 +24,17 @@ describe('normalise', () => {
     ['好.看', '好看'],
     ['无̶风险', '无风险'],
     ['【效果】“最好”', '效果最好'],
+    // An ellipsis or slash after a Chinese character is noise, also after one that folds to a
+    // digit; after a digit a slash is a rate.
+    ['副…作用', '副作用'],
+    ['没有一/例', '没有1例'],
+    ['年轻五⋯岁', '年轻5岁'],
+    ['680/次', '680/次'],
+    // A doubled Chinese numeral is the same character twice, not a two-digit number.
+    ['一一次', '1次'],
+    ['十有八八九', '十有89'],
+    ['一 一次', '1次'],
+    ['11次', '11次'],
   ])('%s → %s', (input, folded) => {
     expect(normalise(input, table).text).toBe(folded);
   });
