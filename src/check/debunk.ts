@@ -94,11 +94,18 @@ const QUOTES: readonly [string, string][] = [
 /** 。！？!? and line breaks, by char code: this runs for every finding of every check. */
 const endsSentence = (c: number): boolean => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x0a;
 
+/** How far a "sentence" reaches on each side of a finding at most. A text without sentence marks
+ *  (1 MB of comma-separated copy) would otherwise make every finding read the whole text, and a
+ *  check take minutes; a warning word 200 characters away does not qualify a claim anyway. */
+const SENTENCE_REACH = 200;
+
 function sentenceOf(text: string, start: number, end: number): { from: number; to: number } {
   let from = start;
-  while (from > 0 && !endsSentence(text.charCodeAt(from - 1))) from--;
+  const fromLimit = Math.max(0, start - SENTENCE_REACH);
+  while (from > fromLimit && !endsSentence(text.charCodeAt(from - 1))) from--;
   let to = end;
-  while (to < text.length && !endsSentence(text.charCodeAt(to))) to++;
+  const toLimit = Math.min(text.length, end + SENTENCE_REACH);
+  while (to < toLimit && !endsSentence(text.charCodeAt(to))) to++;
   return { from, to };
 }
 
@@ -139,7 +146,8 @@ const promiseDenied = (r: DebunkRules, text: string, f: Finding): boolean => r.p
 
 function nextSentenceEnd(text: string, to: number): number {
   let end = to + 1;
-  while (end < text.length && !endsSentence(text.charCodeAt(end))) end++;
+  const limit = Math.min(text.length, to + 1 + SENTENCE_REACH);
+  while (end < limit && !endsSentence(text.charCodeAt(end))) end++;
   return end;
 }
 

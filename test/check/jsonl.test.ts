@@ -85,4 +85,14 @@ describe('runJsonl', () => {
     const [f] = lines[0]!.findings as { start: number; end: number; match: string }[];
     expect(f).toEqual(expect.objectContaining({ match: '无副作用', start: text.length - 4, end: text.length }));
   });
+
+  // Thousands of findings in one endless "sentence": each finding once read its whole sentence
+  // (debunk.ts), which made this check take about 100 s; the sentence is now bounded.
+  it('checks 1 MB of claims without a single sentence mark', async () => {
+    const unit = '姐妹们一定要来试试，效果能好十八岁，最好的医生，马上预约，';
+    const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const { lines } = await run(`${JSON.stringify({ id: 'endless', text })}\n`);
+    expect(lines[0]).toMatchObject({ id: 'endless', verdict: 'block' });
+    expect((lines[0]!.findings as unknown[]).length).toBeGreaterThan(30_000);
+  }, 30_000);
 });
