@@ -109,14 +109,18 @@ function sentenceOf(text: string, start: number, end: number): { from: number; t
   return { from, to };
 }
 
-/** Whether [start, end) overlaps a quotation within the sentence [from, to). */
+/** Whether [start, end) overlaps a quotation within the sentence [from, to). Searched in the
+ *  sentence alone: indexOf on the whole text reads to its end when a mark is missing. */
 function quoted(text: string, start: number, end: number, from: number, to: number): boolean {
+  const sentence = text.slice(from, to);
+  const s = start - from;
+  const e = end - from;
   return QUOTES.some(([open, close]) => {
-    for (let o = text.indexOf(open, from); o !== -1 && o < to; ) {
-      const c = text.indexOf(close, o + 1);
-      if (c === -1 || c >= to) return false;
-      if (o < end && c > start) return true;
-      o = text.indexOf(open, c + 1);
+    for (let o = sentence.indexOf(open); o !== -1; ) {
+      const c = sentence.indexOf(close, o + 1);
+      if (c === -1) return false;
+      if (o < e && c > s) return true;
+      o = sentence.indexOf(open, c + 1);
     }
     return false;
   });

@@ -86,13 +86,17 @@ describe('runJsonl', () => {
     expect(f).toEqual(expect.objectContaining({ match: '无副作用', start: text.length - 4, end: text.length }));
   });
 
-  // Thousands of findings in one endless "sentence": each finding once read its whole sentence
-  // (debunk.ts), which made this check take about 100 s; the sentence is now bounded.
-  it('checks 1 MB of claims without a single sentence mark', async () => {
-    const unit = '姐妹们一定要来试试，效果能好十八岁，最好的医生，马上预约，';
+  // Thousands of findings in one endless "sentence": each finding once read its whole sentence,
+  // and searched the rest of the text for quotation marks (debunk.ts); a check of these took 100
+  // to 160 s. Sentences are now bounded and quotes looked for inside them.
+  it.each([
+    ['comma-separated claims', '姐妹们一定要来试试，效果能好十八岁，最好的医生，马上预约，', 'block'],
+    ['prices', '只要99元，立减100元，', 'review'],
+    ['spaced-out claims', '最 好 的 医 生 ', 'block'],
+  ] as const)('checks 1 MB of %s without a sentence mark', async (_, unit, verdict) => {
     const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
     const { lines } = await run(`${JSON.stringify({ id: 'endless', text })}\n`);
-    expect(lines[0]).toMatchObject({ id: 'endless', verdict: 'block' });
+    expect(lines[0]).toMatchObject({ id: 'endless', verdict });
     expect((lines[0]!.findings as unknown[]).length).toBeGreaterThan(30_000);
   }, 30_000);
 });
