@@ -8,7 +8,7 @@
 // automaton does for terms. So "yi定" and "一ding" match but neither "yiding" (two stand-ins in a
 // row: whole words in pinyin are the terms' variants) nor the "ding" inside "holding".
 import { visitRegExpAST } from '@eslint-community/regexpp';
-import type { Character, CharacterClass, Node } from '@eslint-community/regexpp/ast';
+import type { Character, CharacterClass } from '@eslint-community/regexpp/ast';
 import { parsePattern } from './pattern-anchors.ts';
 import { readingsOf } from './pinyin-variants.ts';
 
@@ -23,11 +23,6 @@ const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 const usable = (c: string): readonly string[] => readingsOf(c).filter((r) => r.length > 1);
 
 const standIn = (readings: readonly string[]): string => `(?<![a-z])(?:${readings.join('|')})(?![a-z])`;
-
-function insideLookaround(node: Node): boolean {
-  for (let p: Node | null = node.parent; p; p = p.parent) if (p.type === 'Assertion' && (p.kind === 'lookahead' || p.kind === 'lookbehind')) return true;
-  return false;
-}
 
 /** A digit counts as a folded 零…九 only in a run of Chinese characters (1定, 第2天), not in 100%. */
 function digitInWords(node: Character): boolean {
@@ -60,20 +55,20 @@ function classReadings(node: CharacterClass): readonly string[] {
 }
 
 /** The twin of a folded pattern source, or undefined when no character in it has a reading (the
- *  pattern needs no twin). Characters inside lookarounds keep their plain form. Every reading the
- *  twin accepts is added to `syllables`. */
+ *  pattern needs no twin). Lookarounds are twinned too: a claim checked again in a lookbehind
+ *  (消失(?<=斑…消失)) must accept the same stand-ins, and an exclusion written in pinyin
+ *  (jian身日记 for (?<!健身)日记) is still the exclusion. Every reading the twin accepts is added
+ *  to `syllables`. */
 export function pinyinTwin(source: string, syllables: Set<string>): string | undefined {
   const edits: { start: number; end: number; text: string }[] = [];
   visitRegExpAST(parsePattern(source), {
     onCharacterEnter(node) {
       if (node.parent.type !== 'Alternative' && node.parent.type !== 'Quantifier') return; // in a class
-      if (insideLookaround(node)) return;
       const readings = characterReadings(node);
       if (readings.length > 0) edits.push({ start: node.start, end: node.end, text: `(?:${node.raw}|${standIn(readings)})` });
       for (const r of readings) syllables.add(r);
     },
     onCharacterClassEnter(node) {
-      if (insideLookaround(node)) return;
       const readings = classReadings(node);
       if (readings.length > 0) edits.push({ start: node.start, end: node.end, text: `(?:${node.raw}|${standIn(readings)})` });
       for (const r of readings) syllables.add(r);
