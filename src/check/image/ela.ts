@@ -17,22 +17,42 @@ export function heatColour(v: number): [number, number, number] {
   return [Math.round(255 * Math.min(1, t * 3)), Math.round(255 * Math.min(1, Math.max(0, t * 3 - 1))), Math.round(255 * Math.max(0, t * 3 - 2))];
 }
 
-/** Pure: RGB heat-map from the original and the re-saved pixels (both RGB, same size), using the
- *  largest channel difference of each pixel, amplified. */
-export function elaHeat(original: Uint8Array, resaved: Uint8Array, gain = ELA_GAIN): Uint8Array {
-  const out = new Uint8Array(original.length);
-  for (let i = 0; i + 2 < original.length; i += 3) {
-    const d = Math.max(
-      Math.abs(original[i]! - resaved[i]!),
-      Math.abs(original[i + 1]! - resaved[i + 1]!),
-      Math.abs(original[i + 2]! - resaved[i + 2]!),
-    );
-    const [r, g, b] = heatColour(d * gain);
-    out[i] = r;
-    out[i + 1] = g;
-    out[i + 2] = b;
+/** The heat-map's long side at most: a reviewer looks at it on a screen, and a 48-MP heat-map took
+ *  seconds to encode. */
+export const HEATMAP_MAX_SIDE = 2048;
+
+export interface Heatmap {
+  width: number;
+  height: number;
+  /** width × height × 3 bytes. */
+  rgb: Uint8Array;
+}
+
+/** Pure: RGB heat-map from the original and the re-saved pixels (both RGB, width × height), using
+ *  the largest channel difference of each pixel, amplified. Differences are measured at full
+ *  resolution; a picture larger than maxSide is shown in blocks, each as bright as its brightest
+ *  pixel (averaging would dim the small pasted region the heat-map is for). */
+export function elaHeat(original: Uint8Array, resaved: Uint8Array, width: number, height: number, gain = ELA_GAIN, maxSide = HEATMAP_MAX_SIDE): Heatmap {
+  const k = Math.max(1, Math.ceil(Math.max(width, height) / maxSide));
+  const w = Math.ceil(width / k);
+  const h = Math.ceil(height / k);
+  const level = new Uint8Array(w * h);
+  for (let y = 0; y < height; y++) {
+    const row = ((y / k) | 0) * w;
+    for (let x = 0, i = y * width * 3; x < width; x++, i += 3) {
+      const d = Math.max(
+        Math.abs(original[i]! - resaved[i]!),
+        Math.abs(original[i + 1]! - resaved[i + 1]!),
+        Math.abs(original[i + 2]! - resaved[i + 2]!),
+      );
+      const b = row + ((x / k) | 0);
+      if (d > level[b]!) level[b] = d;
+    }
   }
-  return out;
+  const colours = Array.from({ length: 256 }, (_, d) => heatColour(d * gain));
+  const rgb = new Uint8Array(w * h * 3);
+  for (let b = 0; b < level.length; b++) rgb.set(colours[level[b]!]!, b * 3);
+  return { width: w, height: h, rgb };
 }
 
 /** Writes the heat-map PNG to `outFile` through a temporary name, so a failure never leaves a
@@ -41,10 +61,10 @@ export async function writeElaHeatmap(img: DecodedImage, outFile: string): Promi
   const raw = { width: img.width, height: img.height, channels: 3 as const };
   const jpeg = await sharp(img.rgb, { raw }).jpeg({ quality: ELA_QUALITY, chromaSubsampling: '4:4:4' }).toBuffer();
   const resaved = await sharp(jpeg).raw().toBuffer();
-  const heat = elaHeat(img.rgb, resaved);
+  const heat = elaHeat(img.rgb, resaved, img.width, img.height);
   const tmp = `${outFile}.${process.pid}.tmp`;
   try {
-    await sharp(heat, { raw }).png().toFile(tmp);
+    await sharp(heat.rgb, { raw: { width: heat.width, height: heat.height, channels: 3 } }).png().toFile(tmp);
     await rename(tmp, outFile);
   } catch (e) {
     await rm(tmp, { force: true });

@@ -109,6 +109,18 @@ describe('checkImages', () => {
     expect((await readdir(ela)).sort()).toEqual(['clean-ela.png', 'photoshop-ela.png']);
   });
 
+  it('refuses a picture over the pixel limit by its size, before decoding it, and draws big heat-maps at 2048', async () => {
+    const huge = f('huge.png');
+    await sharp({ create: { width: 9000, height: 8000, channels: 3, background: '#f4e4d8' } }).png().toFile(huge); // 72 MP
+    const wide = f('wide.jpg');
+    await sharp({ create: { width: 4200, height: 1000, channels: 3, background: '#d8e4f4' } }).jpeg().toFile(wide);
+    const ela = path.join(dir, 'ela-3');
+    const [tooBig, fine] = await checkImages([huge, wide], { elaDir: ela });
+    expect(tooBig!.error).toBe(`${huge} 像素过多（9000×8000），超过 6400 万像素的上限，请缩小后再检查`);
+    expect(fine).toMatchObject({ verdict: 'pass' });
+    expect(await sharp(path.resolve(fine!.elaHeatmap!)).metadata()).toMatchObject({ width: 1400, height: 334 }); // blocks of 3 × 3
+  });
+
   it('does not match a library image against itself, and skips unreadable library files with a warning', async () => {
     const warnings: string[] = [];
     const lib = path.join(dir, 'lib-with-bad');
@@ -140,8 +152,21 @@ describe('ELA (pure)', () => {
   it('maps no change to black and large changes towards white', () => {
     expect(heatColour(0)).toEqual([0, 0, 0]);
     expect(heatColour(255)).toEqual([255, 255, 255]);
-    const heat = elaHeat(Uint8Array.from([10, 10, 10, 100, 100, 100]), Uint8Array.from([10, 10, 10, 100, 106, 100]));
-    expect([...heat.subarray(0, 3)]).toEqual([0, 0, 0]);
-    expect(heat[3]).toBeGreaterThan(100); // 6 levels × gain 20 = 120
+    const heat = elaHeat(Uint8Array.from([10, 10, 10, 100, 100, 100]), Uint8Array.from([10, 10, 10, 100, 106, 100]), 2, 1);
+    expect(heat).toMatchObject({ width: 2, height: 1 });
+    expect([...heat.rgb.subarray(0, 3)]).toEqual([0, 0, 0]);
+    expect(heat.rgb[3]).toBeGreaterThan(100); // 6 levels × gain 20 = 120
+  });
+
+  it('shows a large picture in blocks as bright as their brightest pixel', () => {
+    // 10 × 4 pixels, one changed pixel; at most 5 pixels a side → blocks of 2 × 2.
+    const original = new Uint8Array(10 * 4 * 3).fill(50);
+    const resaved = original.slice();
+    resaved[(3 * 10 + 7) * 3 + 1] = 60; // x 7, y 3: block (3, 1)
+    const heat = elaHeat(original, resaved, 10, 4, 20, 5);
+    expect(heat).toMatchObject({ width: 5, height: 2 });
+    const lit = [...Array(10).keys()].filter((b) => heat.rgb[b * 3]! > 0);
+    expect(lit).toEqual([1 * 5 + 3]);
+    expect([...heat.rgb.subarray(8 * 3, 8 * 3 + 3)]).toEqual(heatColour(10 * 20));
   });
 });
