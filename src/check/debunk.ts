@@ -167,8 +167,10 @@ function debunked(r: DebunkRules, text: string, f: Finding): boolean {
   if (r.minors.has(f.category)) return r.advisesAgainst.test(text.slice(from, next));
   const quotedInWarning = () => quoted(text, f.start, f.end, from, to) && r.warning.test(text.slice(from, isClaim ? next : to));
   if (!isClaim) return quotedInWarning();
-  // Taken back as the writer's own after it (所谓“零风险”，说的就是我们的新技术): only a denial softens it.
-  const owned = r.owned.test(text.slice(f.end, to));
+  // Taken back as the writer's own after it (所谓“零风险”，说的就是我们的新技术), or pitched as the
+  // writer's own in its clause before it (谨防受骗，来我们这做“零风险”的超声炮): only a denial
+  // softens it.
+  const owned = r.owned.test(text.slice(f.end, to)) || r.owned.test(clauseBefore(text, from, f.start));
   const before = (n: number) => text.slice(Math.max(from, f.start - n), f.start);
   const denied =
     r.denied.test(before(12)) ||

@@ -9,6 +9,7 @@ import { SiyuError } from '../shared/errors.ts';
 import { describeAt, parseYaml, type YamlSource } from '../shared/yaml-file.ts';
 import { compilePack, type CompiledPack } from './compile.ts';
 import { CONTEXT_RULES } from './context/index.ts';
+import { foldProblems } from './fold-lint.ts';
 import {
   CATEGORY_IDS,
   departmentsSchema,
@@ -41,6 +42,7 @@ function loadFile<S extends z.ZodType>(files: PackFiles, file: string, schema: S
     for (const issue of result.error.issues) problems.push(describeAt(read.source, issue.path, issue.message));
     return undefined;
   }
+  problems.push(...foldProblems(read.source));
   return { source: read.source, data: result.data as z.infer<S> };
 }
 
