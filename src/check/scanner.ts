@@ -134,7 +134,10 @@ export class Scanner {
     this.sortedPos = new Int32Array(this.startPattern.length);
   }
 
-  scan(text: string): Scan {
+  /** Scans folded text. `standInsPossible`: false when the original had no lower-case Latin letter
+   *  (pinyin stand-ins are written in lower case; an all-capitals AI, MA or VIP is an abbreviation),
+   *  so no twin runs. */
+  scan(text: string, standInsPossible = true): Scan {
     const { pack, buffer, actions, actionStart, gateFrom, seen, triggered, gateMask, startAt, reach, twinReach, from, twinFrom, ready } = this;
     if (++this.stamp === 0x7fffffff) {
       seen.fill(0);
@@ -195,7 +198,7 @@ export class Scanner {
           }
           case SYLLABLE: {
             const reading = this.syllables[index]!;
-            if (!found.includes(reading)) found.push(reading);
+            if (standInsPossible && !found.includes(reading)) found.push(reading);
             break;
           }
           default:

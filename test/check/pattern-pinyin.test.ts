@@ -93,6 +93,12 @@ describe('checker with pinyin inside a claim', () => {
     }
   });
 
+  it('reads no stand-in in a text whose Latin letters are all capitals (AI, MA, VIP are abbreviations)', async () => {
+    const checker = await loadChecker();
+    expect(checker.check('这款水光针打完皮肤一定neng透亮起来').verdict).toBe('block');
+    expect(checker.check('这款水光针打完皮肤一定NENG透亮起来').findings.filter((f) => f.rule === 'R05-assurance')).toEqual([]);
+  });
+
   it('does not read English words or Latin names as stand-ins', async () => {
     const checker = await loadChecker();
     for (const text of ['今天试了新的AI皮肤检测仪，holding住全场', '维生素A和维生素E都是常见成分', 'Thermage 是热玛吉的英文名']) {
