@@ -13,8 +13,6 @@ import type { CheckContext, Checker, CheckReport } from './types.ts';
 import { verdictOf } from './verdict.ts';
 
 const NONE = new LexiconHits();
-/** A lower-case Latin letter, half or full width: without one, the text holds no pinyin stand-in. */
-const LOWER_LATIN = /[a-z\uff41-\uff5a]/;
 /** Folded workspace strings remembered per checker (service names, certificate numbers). */
 const MAX_FOLDED = 256;
 
@@ -100,7 +98,7 @@ export function createChecker(pack: CompiledPack): Checker {
     check(text: string, ctx: CheckContext = {}): CheckReport {
       if (text.length === 0) return { verdict: 'pass', findings: [], rulePackVersion: pack.version };
       const folded = foldText(text, pack.table);
-      const scan = scanner.scan(folded, LOWER_LATIN.test(text));
+      const scan = scanner.scan(folded, text);
       const hits = applyContext(pack, contexts, scan.hits, new CheckEnv(pack, fold, folded, ctx, scan));
       // Offsets back into the original are worked out only for a text with something to report.
       const findings = hits.length === 0 ? [] : softenDebunked(pack.discourse.debunk, text, toFindings(hits, normaliseInto(text, pack.table, origins), text, pack.version));

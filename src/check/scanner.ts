@@ -25,6 +25,8 @@ const SYLLABLE = 4;
 const INDEX = 0xffffff;
 /** An unbounded reach: end − NO_REACH is below any start. */
 const NO_REACH = 0x3fffffff;
+/** A lower-case Latin letter, half or full width: without one, the text holds no pinyin stand-in. */
+const LOWER_LATIN = /[a-z\uff41-\uff5a]/;
 
 /** The pattern's twin if it accepts one of the readings found, else undefined. */
 function twinFor(pattern: CompiledPattern, found: readonly string[]): CompiledPattern | undefined {
@@ -134,10 +136,10 @@ export class Scanner {
     this.sortedPos = new Int32Array(this.startPattern.length);
   }
 
-  /** Scans folded text. `standInsPossible`: false when the original had no lower-case Latin letter
-   *  (pinyin stand-ins are written in lower case; an all-capitals AI, MA or VIP is an abbreviation),
-   *  so no twin runs. */
-  scan(text: string, standInsPossible = true): Scan {
+  /** Scans folded text. `original`, when given, is the text before folding: a reading found there
+   *  only in capitals (pinyin stand-ins are written in lower case; AI, MA, VIP are abbreviations)
+   *  runs no twin. */
+  scan(text: string, original?: string): Scan {
     const { pack, buffer, actions, actionStart, gateFrom, seen, triggered, gateMask, startAt, reach, twinReach, from, twinFrom, ready } = this;
     if (++this.stamp === 0x7fffffff) {
       seen.fill(0);
@@ -198,7 +200,7 @@ export class Scanner {
           }
           case SYLLABLE: {
             const reading = this.syllables[index]!;
-            if (standInsPossible && !found.includes(reading)) found.push(reading);
+            if (!found.includes(reading)) found.push(reading);
             break;
           }
           default:
@@ -210,6 +212,8 @@ export class Scanner {
         }
       }
     }
+    // Looked at only now, for the rare text with a reading: most texts have none.
+    if (found.length > 0 && original !== undefined && !LOWER_LATIN.test(original)) found.length = 0;
     if (found.length > 0) {
       for (const p of this.startOnlyTwins) if (startAt[p] === 0 && twinFor(pack.patterns[p]!, found)) ready[readyCount++] = p;
     }
