@@ -1,8 +1,9 @@
 // Pinyin stand-ins inside patterns: 一ding能变白, 10000+jie妹的共同选择, 整张脸回到了shi八岁. Terms
 // get pinyin variants in the automaton (pinyin-variants.ts); a pattern gets a twin instead, in
 // which every Chinese character may also be written as one of its readings. The twin runs only on
-// a text holding a Latin letter (scanner.ts): on any other text it finds exactly what the pattern
-// finds, so the common case keeps the plain regex and its speed.
+// a text where one of its readings stands alone in lower case (scanner.ts; the readings are
+// automaton terms): on any other text it finds exactly what the pattern finds, so the common case
+// keeps the plain regex and its speed. How the scanner stays exact with twins: pattern-twin.ts.
 //
 // A syllable must stand alone: not next to another Latin letter ((?<![a-z]) … (?![a-z])), as the
 // automaton does for terms. So "yi定" and "一ding" match but neither "yiding" (two stand-ins in a
