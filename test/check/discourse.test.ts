@@ -105,76 +105,28 @@ describe('discourse.yaml as data a clinic edits', () => {
     const findings = async (text: string, category: string) =>
       (await loadChecker(pack.dir)).check(text, clinic).findings.filter((f) => f.category === category).map((f) => f.severity);
 
-    it('absoluteClaim.boundTerms: a bound term taken off the list ranks again', async () => {
-      const text = '最多两次就能看到效果';
-      expect(await findings(text, 'R13')).toEqual(['warn']);
-      await edit((s) => s.replace('words: [最多, 最少,', 'words: [最少,'));
-      expect(await findings(text, 'R13')).toEqual(['block']);
-    });
-
-    it('absoluteClaim.quantityLeads: a word added before the number makes it a bound', async () => {
-      const text = '最多约2次能看到效果';
-      expect(await findings(text, 'R13')).toEqual(['block']);
-      await edit((s) => s.replace('words: [不超过, 不超,', 'words: [约, 不超过, 不超,'));
-      expect(await findings(text, 'R13')).toEqual(['warn']);
-    });
-
-    it('absoluteClaim.awardWords: 称号 added names an award too', async () => {
-      const text = '本院医生荣获最佳新人称号';
-      expect(await findings(text, 'R13')).toEqual(['block']);
-      await edit((s) => s.replace('words: [奖, 大奖]', 'words: [奖, 大奖, 称号]'));
-      expect(await findings(text, 'R13')).toEqual(['warn']);
-    });
-
-    it('absoluteClaim.awardClaims: a word added keeps such an award a claim', async () => {
-      const text = '本院医生荣获最佳新人奖';
-      expect(await findings(text, 'R13')).toEqual(['warn']);
-      await edit((s) => s.replace('words: [机构, 医院,', 'words: [新人, 机构, 医院,'));
-      expect(await findings(text, 'R13')).toEqual(['block']);
-    });
-
-    it('pitch.phrases: a phrase added makes a post read as a pitch', async () => {
-      const text = '光子嫩肤做完皮肤很透亮，评论区扣1';
-      expect(await findings(text, 'R15')).toEqual([]);
+    // Each row: a text, its findings of one category before and after one clinic-style edit of a
+    // list in discourse.yaml (the edit replaces `from` with `to`).
+    const edits = [
+      { list: 'absoluteClaim.boundTerms: a bound term taken off the list ranks again', text: '最多两次就能看到效果', category: 'R13', before: ['warn'], from: 'words: [最多, 最少,', to: 'words: [最少,', after: ['block'] },
+      { list: 'absoluteClaim.quantityLeads: a word added before the number makes it a bound', text: '最多约2次能看到效果', category: 'R13', before: ['block'], from: 'words: [不超过, 不超,', to: 'words: [约, 不超过, 不超,', after: ['warn'] },
+      { list: 'absoluteClaim.awardWords: 称号 added names an award too', text: '本院医生荣获最佳新人称号', category: 'R13', before: ['block'], from: 'words: [奖, 大奖]', to: 'words: [奖, 大奖, 称号]', after: ['warn'] },
+      { list: 'absoluteClaim.awardClaims: a word added keeps such an award a claim', text: '本院医生荣获最佳新人奖', category: 'R13', before: ['warn'], from: 'words: [机构, 医院,', to: 'words: [新人, 机构, 医院,', after: ['block'] },
       // Written with 一 as a clinic would; folded at load like the text (一 → 1).
-      await edit((s) => s.replace('  phrases:\n    words: [', '  phrases:\n    words: [扣一, '));
-      expect(await findings(text, 'R15')).toEqual(['review']);
-    });
-
-    it('pitch.interestedAudience: a form of address added to 需要的… makes a pitch', async () => {
-      const text = '光子嫩肤做完皮肤很透亮，需要的老铁看过来';
-      expect(await findings(text, 'R15')).toEqual([]);
-      await edit((s) => s.replace('  interestedAudience:\n    words: [', '  interestedAudience:\n    words: [老铁, '));
-      expect(await findings(text, 'R15')).toEqual(['review']);
-    });
-
-    it('negation.notNegating: 不要太 added no longer negates the pitch word after it', async () => {
-      const text = '光子嫩肤不要太好看冲鸭';
-      expect(await findings(text, 'R15')).toEqual([]);
-      await edit((s) => s.replace('words: [不愧, 不仅,', 'words: [不要太, 不愧, 不仅,'));
-      expect(await findings(text, 'R15')).toEqual(['review']);
-    });
-
-    it('negation.negations: 未 added negates the pitch word after it', async () => {
-      const text = '光子嫩肤未必人人都能做';
-      expect(await findings(text, 'R15')).toEqual(['review']);
-      await edit((s) => s.replace('words: [不, 没, 无, 非, 别, 勿]', 'words: [不, 没, 无, 非, 别, 勿, 未]'));
-      expect(await findings(text, 'R15')).toEqual([]);
-    });
-
-    it('experienceLink.labelDenials: 不属于 added denies the 广告 label', async () => {
-      const text = '体验分享：光子嫩肤，不属于广告，点击链接购买';
-      expect(await findings(text, 'R21')).toEqual([]);
-      await edit((s) => s.replace('words: [不是, 并非,', 'words: [不属于, 不是, 并非,'));
-      expect(await findings(text, 'R21')).toEqual(['review']);
-    });
-
-    it('productMedicalClaim.usingVerbs: a verb taken off the list needs a product word again', async () => {
-      const text = '喝了一个月斑淡了';
-      expect(await findings(text, 'R18')).toEqual(['block']);
-      await edit((s) => s.replace('words: [喝, 吃,', 'words: [吃,'));
-      expect(await findings(text, 'R18')).toEqual([]);
-    });
+      { list: 'pitch.phrases: a phrase added makes a post read as a pitch', text: '光子嫩肤做完皮肤很透亮，评论区扣1', category: 'R15', before: [], from: '  phrases:\n    words: [', to: '  phrases:\n    words: [扣一, ', after: ['review'] },
+      { list: 'pitch.interestedAudience: a form of address added to 需要的… makes a pitch', text: '光子嫩肤做完皮肤很透亮，需要的老铁看过来', category: 'R15', before: [], from: '  interestedAudience:\n    words: [', to: '  interestedAudience:\n    words: [老铁, ', after: ['review'] },
+      { list: 'negation.notNegating: 不要太 added no longer negates the pitch word after it', text: '光子嫩肤不要太好看冲鸭', category: 'R15', before: [], from: 'words: [不愧, 不仅,', to: 'words: [不要太, 不愧, 不仅,', after: ['review'] },
+      { list: 'negation.negations: 未 added negates the pitch word after it', text: '光子嫩肤未必人人都能做', category: 'R15', before: ['review'], from: 'words: [不, 没, 无, 非, 别, 勿]', to: 'words: [不, 没, 无, 非, 别, 勿, 未]', after: [] },
+      { list: 'experienceLink.labelDenials: 不属于 added denies the 广告 label', text: '体验分享：光子嫩肤，不属于广告，点击链接购买', category: 'R21', before: [], from: 'words: [不是, 并非,', to: 'words: [不属于, 不是, 并非,', after: ['review'] },
+      { list: 'productMedicalClaim.usingVerbs: a verb taken off the list needs a product word again', text: '喝了一个月斑淡了', category: 'R18', before: ['block'], from: 'words: [喝, 吃,', to: 'words: [吃,', after: [] },
+    ];
+    for (const { list, text, category, before, from, to, after } of edits) {
+      it(list, async () => {
+        expect(await findings(text, category)).toEqual(before);
+        await edit((s) => s.replace(from, to));
+        expect(await findings(text, category)).toEqual(after);
+      });
+    }
   });
 
   it('is part of the compiled-pack cache key', async () => {
