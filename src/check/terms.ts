@@ -132,9 +132,10 @@ export class TermIndex<P> {
     // added between two rule terms would otherwise scatter them).
     const order = new Int32Array(n); // new number → trie state
     const renumber = new Int32Array(n); // trie state → new number
+    const sortedEdges: [number, number][][] = new Array(n); // by new number, sorted by char
     let filled = 1;
     for (let head = 0; head < filled; head++) {
-      const sorted = [...children[order[head]!]!].sort((a, b) => a[0] - b[0]);
+      const sorted = (sortedEdges[head] = [...children[order[head]!]!].sort((a, b) => a[0] - b[0]));
       for (const [, t] of sorted) {
         renumber[t] = filled;
         order[filled++] = t;
@@ -151,8 +152,7 @@ export class TermIndex<P> {
     const edgeChar = new Uint16Array(edges);
     const edgeTarget = new Int32Array(edges);
     for (let s = 0; s < n; s++) {
-      const sorted = [...children[order[s]!]!].sort((a, b) => a[0] - b[0]);
-      sorted.forEach(([c, t], k) => {
+      sortedEdges[s]!.forEach(([c, t], k) => {
         edgeChar[edgeStart[s]! + k] = c;
         edgeTarget[edgeStart[s]! + k] = renumber[t]!;
       });

@@ -63,7 +63,7 @@ export async function decodeImage(file: string): Promise<DecodedImage> {
   const bytes = await readBytes(file);
   try {
     // The header alone gives the size: refuse a huge picture before decoding any of it.
-    const { width = 0, height = 0 } = await sharp(bytes).metadata();
+    const { width = 0, height = 0, format } = await sharp(bytes).metadata();
     if (width * height > MAX_PIXELS) {
       throw new ImageInputError(`${file} 像素过多（${width}×${height}），超过 ${MAX_PIXELS / 10_000} 万像素的上限，请缩小后再检查`);
     }
@@ -77,7 +77,6 @@ export async function decodeImage(file: string): Promise<DecodedImage> {
       .raw()
       .toBuffer({ resolveWithObject: true });
     if (info.channels !== 3) throw new Error(`unexpected channel count ${info.channels}`);
-    const { format } = await sharp(bytes).metadata();
     return { file, bytes, format: format ?? 'unknown', width: info.width, height: info.height, rgb: data };
   } catch (e) {
     throw e instanceof ImageInputError ? e : decodeProblem(file, e);
