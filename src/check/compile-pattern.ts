@@ -1,8 +1,9 @@
 // How one pattern of a rule is run (see scanner.ts): which words gate it — the regex runs only on
 // a text that holds a word of every gate set — and, when all its matches start with a few words,
-// its sticky twin tried only where they start. Every choice here keeps the matches a global scan
+// its sticky copy tried only where they start. Every choice here keeps the matches a global scan
 // of a gated pattern gave before; they only skip work that cannot find anything.
 import type { CompiledPattern, CompiledRule, PinyinTwin, TermPayload } from './compile.ts';
+import type { Pattern } from '@eslint-community/regexpp/ast';
 import { mandatorySets, parsePattern, patternAnchors } from './pattern-anchors.ts';
 import { pinyinTwin, standInsForAutomaton } from './pattern-pinyin.ts';
 import { twinPattern } from './pattern-twin.ts';
@@ -66,7 +67,7 @@ export function compilePattern(source: string, rule: CompiledRule, terms: TermIn
     gates: gates.length,
     reach,
     sticky: byStarts ? stickyOf(regex) : undefined,
-    twin: twinOf(source, rule, gates.length, reach, syllables),
+    twin: twinOf(source, ast, rule, gates.length, reach, syllables),
   };
   // With a twin, every stand-in form of a gate word goes into the automaton as well: where the
   // twin runs, its matches may hold those forms instead. (Start words need none: a twin is a
@@ -83,10 +84,11 @@ export function compilePattern(source: string, rule: CompiledRule, terms: TermIn
   return pattern;
 }
 
-/** The pattern's pinyin twin (pattern-pinyin.ts), run instead of it on a text with Latin letters. */
-function twinOf(source: string, rule: CompiledRule, gates: number, reach: readonly number[], syllables: Set<string>): PinyinTwin | undefined {
+/** The pattern's pinyin twin (pattern-pinyin.ts), run instead of it on a text where one of its
+ *  readings stands alone. */
+function twinOf(source: string, ast: Pattern, rule: CompiledRule, gates: number, reach: readonly number[], syllables: Set<string>): PinyinTwin | undefined {
   const readings = new Set<string>();
-  const twinSource = pinyinTwin(source, readings);
+  const twinSource = pinyinTwin(source, readings, ast);
   if (twinSource === undefined) return undefined;
   for (const r of readings) syllables.add(r);
   return twinPattern(twinSource, PATTERN_FLAGS, readings, rule, gates, reach);

@@ -9,7 +9,7 @@
 // automaton does for terms. So "yi定" and "一ding" match but neither "yiding" (two stand-ins in a
 // row: whole words in pinyin are the terms' variants) nor the "ding" inside "holding".
 import { visitRegExpAST } from '@eslint-community/regexpp';
-import type { Character, CharacterClass } from '@eslint-community/regexpp/ast';
+import type { Character, CharacterClass, Pattern } from '@eslint-community/regexpp/ast';
 import { parsePattern } from './pattern-anchors.ts';
 import { readingsOf } from './pinyin-variants.ts';
 
@@ -59,10 +59,10 @@ function classReadings(node: CharacterClass): readonly string[] {
  *  pattern needs no twin). Lookarounds are twinned too: a claim checked again in a lookbehind
  *  (消失(?<=斑…消失)) must accept the same stand-ins, and an exclusion written in pinyin
  *  (jian身日记 for (?<!健身)日记) is still the exclusion. Every reading the twin accepts is added
- *  to `syllables`. */
-export function pinyinTwin(source: string, syllables: Set<string>): string | undefined {
+ *  to `syllables`. `ast`: the source already parsed, if the caller has it. */
+export function pinyinTwin(source: string, syllables: Set<string>, ast: Pattern = parsePattern(source)): string | undefined {
   const edits: { start: number; end: number; text: string }[] = [];
-  visitRegExpAST(parsePattern(source), {
+  visitRegExpAST(ast, {
     onCharacterEnter(node) {
       if (node.parent.type !== 'Alternative' && node.parent.type !== 'Quantifier') return; // in a class
       const readings = characterReadings(node);

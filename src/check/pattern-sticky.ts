@@ -1,4 +1,4 @@
-// The sticky twin of a pattern's regex, for patterns tried only where one of their first words
+// The sticky copy of a pattern's regex, for patterns tried only where one of their first words
 // occurs (pattern-prefixes.ts). Its own module so the compiled-pack cache can rebuild it without
 // loading the compiler.
 
